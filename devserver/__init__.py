@@ -1,0 +1,1 @@
+"""Workbench settings and small runtime fixes for the demo and the tests (not shipped)."""

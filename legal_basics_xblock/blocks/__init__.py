@@ -1,0 +1,1 @@
+"""Thin XBlock adapters over the pure content, grading, OLX and rendering packages."""

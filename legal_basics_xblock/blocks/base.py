@@ -1,0 +1,162 @@
+"""What every legal-basics block shares: language choice, UI translation, identity, dates."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import json
+
+from django.conf import settings as django_settings
+from django.utils import translation as django_translation
+from web_fragments.fragment import Fragment
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Scope, String
+
+from ..content.text import REQUIRED_LANGUAGES, normalize_language
+from ..rendering import templates
+
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+MAX_REQUEST_BYTES = 64 * 1024
+
+
+def _(message: str) -> str:
+    """Mark a string for extraction (field labels are translated by Studio)."""
+    return message
+
+
+class LegalBlockMixin:
+    """Language selection, translation, staff checks and resource helpers for our blocks."""
+
+    default_language = String(
+        display_name=_("Default content language"),
+        help=_("Language shown when the learner's account and browser give none of kk, ru, en."),
+        default="kk", values=[{"value": code, "display_name": LANGUAGE_NAMES[code]} for code in REQUIRED_LANGUAGES],
+        scope=Scope.settings,
+    )
+    language = String(
+        help=_("The content language this learner chose for these blocks."),
+        default="", scope=Scope.preferences,
+    )
+
+    # --- language -------------------------------------------------------------------
+    def platform_language(self) -> str | None:
+        """The learner's Open edX account or browser language, when it is one we have."""
+        user_service = self.runtime.service(self, "user")
+        if user_service is not None:
+            prefs = user_service.get_current_user().opt_attrs.get("edx-platform.user_preferences") or {}
+            chosen = normalize_language(prefs.get("pref-lang"))
+            if chosen:
+                return chosen
+        return normalize_language(django_translation.get_language())
+
+    def current_language(self) -> str:
+        """Learner's choice in the block, else account/browser, else the course default.
+
+        Only kk and ru count: authored content exists in both, so the page language,
+        the UI strings and the content always agree.
+        """
+        for candidate in (self.language, self.platform_language(), self.default_language):
+            code = normalize_language(candidate)
+            if code in REQUIRED_LANGUAGES:
+                return code
+        return "kk"
+
+    def gettext(self, message: str) -> str:
+        return templates.translation(self.current_language()).gettext(message)
+
+    def language_options(self) -> list[dict]:
+        current = self.current_language()
+        return [{"code": code, "name": LANGUAGE_NAMES[code], "current": code == current}
+                for code in ("kk", "ru")]
+
+    def choose_language(self, data) -> str:
+        code = normalize_language(str(data.get("language", ""))) if isinstance(data, dict) else None
+        if code not in REQUIRED_LANGUAGES:
+            raise JsonHandlerError(400, self.gettext("Choose Kazakh (kk) or Russian (ru)."))
+        return code
+
+    # --- identity, time, permissions -------------------------------------------------
+    def learner_id(self) -> str:
+        user_service = self.runtime.service(self, "user")
+        if user_service is not None:
+            attrs = user_service.get_current_user().opt_attrs
+            for key in ("edx-platform.anonymous_user_id", "xblock-workbench.user_id"):
+                if attrs.get(key):
+                    return str(attrs[key])
+        return str(self.scope_ids.user_id)
+
+    def server_secret(self) -> str:
+        """The deployment's secret: identical in every LMS process, never sent to browsers."""
+        return django_settings.SECRET_KEY
+
+    def anchor_id(self) -> str:
+        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode("utf-8")).hexdigest()[:8]
+        return f"lb{digest}"
+
+    def is_staff(self) -> bool:
+        user_service = self.runtime.service(self, "user")
+        if user_service is None:
+            return False
+        return bool(user_service.get_current_user().opt_attrs.get("edx-platform.user_is_staff"))
+
+    def require_staff(self) -> None:
+        if not self.is_staff():
+            raise JsonHandlerError(403, self.gettext("Only course staff can do this."))
+
+    def is_past_due(self) -> bool:
+        due = getattr(self, "due", None)
+        if not due:
+            return False
+        now = datetime.datetime.now(datetime.timezone.utc)
+        if due.tzinfo is None:
+            due = due.replace(tzinfo=datetime.timezone.utc)
+        return now > due
+
+    # --- rendering helpers ---------------------------------------------------------------
+    def render_template(self, name: str, context: dict) -> str:
+        return templates.render(name, context, self.current_language())
+
+    def fragment(self, html: str, js_class: str, css: str, js: str, init_args: dict) -> Fragment:
+        frag = Fragment(html)
+        frag.add_css_url(self.runtime.local_resource_url(self, f"public/{css}"))
+        frag.add_javascript_url(self.runtime.local_resource_url(self, f"public/{js}"))
+        frag.initialize_js(js_class, init_args)
+        return frag
+
+
+def read_json_body(request, gettext) -> dict:
+    """A size-limited JSON object from a webob request, or a 4xx the learner can read."""
+    if request.method != "POST":
+        raise JsonHandlerError(405, gettext("Send this request with POST."))
+    if request.content_length and request.content_length > MAX_REQUEST_BYTES or len(request.body) > MAX_REQUEST_BYTES:
+        raise JsonHandlerError(413, gettext("The request is too large."))
+    try:
+        data = json.loads(request.body.decode("utf-8") or "{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise JsonHandlerError(400, gettext("The request is not valid JSON.")) from exc
+    if not isinstance(data, dict):
+        raise JsonHandlerError(400, gettext("The request must be a JSON object."))
+    return data
+
+
+def json_api(func):
+    """Like ``XBlock.json_handler``, plus a size limit and readable 4xx errors.
+
+    The wrapped function must validate everything before it assigns a field: the
+    runtime saves dirty fields even after an error reply.
+    """
+    from xblock.core import XBlock  # pylint: disable=import-outside-toplevel
+    from webob import Response  # pylint: disable=import-outside-toplevel
+
+    @XBlock.handler
+    @functools.wraps(func)
+    def wrapper(self, request, suffix=""):
+        try:
+            data = read_json_body(request, self.gettext)
+            result = func(self, data, suffix)
+        except JsonHandlerError as err:
+            return err.get_response()
+        return Response(json.dumps(result), content_type="application/json", charset="utf8")
+
+    return wrapper

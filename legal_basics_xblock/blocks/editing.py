@@ -1,0 +1,181 @@
+"""OLX import/export, Studio editing and validation for blocks with one structured content field.
+
+Every write path (OLX, Studio form, Studio XML) goes through the same steps: parse,
+assign settings to a throw-away copy, validate with the content package's validator,
+and only then sanitise and store.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from xblock.exceptions import JsonHandlerError
+from xblock.validation import ValidationMessage
+
+from ..content.cache import content_hash
+from ..content.issues import errors
+from ..content.sanitize import sanitize_document
+from ..olx.quiz import OLXError
+from ..olx.safe_xml import UnsafeXMLError, parse_xml
+from .base import json_api
+
+IGNORED_ATTRIBUTES = {"url_name", "xblock-family"}
+
+
+class ContentError(ValueError):
+    """Invalid authored content; the message lists every issue with its line."""
+
+    def __init__(self, issues, source: str = ""):
+        self.issues = issues
+        super().__init__("\n".join(issue.format(source=source) for issue in issues))
+
+
+def _line_for(path: tuple, lines: dict, default: int | None) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-2]
+    return default
+
+
+class StructuredContentMixin:
+    """Needs ``content_field``, ``settings_fields``, ``parse_content``, ``serialize_content``,
+    ``validate_content`` and ``model`` on the block class."""
+
+    content_field = ""
+    settings_fields: tuple = ()
+
+    # --- storage -----------------------------------------------------------------------------
+    def content_document(self) -> dict:
+        return getattr(self, self.content_field)
+
+    def content_digest(self) -> str:
+        return self.content_hash or content_hash(self.content_document())
+
+    def store_content(self, document: dict) -> None:
+        document = sanitize_document(document)
+        setattr(self, self.content_field, document)
+        self.content_hash = content_hash(document)
+
+    def settings_values(self) -> dict:
+        return {name: getattr(self, name) for name in self.settings_fields}
+
+    # --- OLX ---------------------------------------------------------------------------------
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        block = runtime.construct_xblock_from_class(cls, keys)
+        document, typed = block.read_olx(node, node.get("url_name") or node.tag)
+        block.assign_settings(typed)
+        block.store_content(document)
+        return block
+
+    def read_olx(self, node, source: str) -> tuple[dict, dict]:
+        """The validated content document and typed settings of ``node``; assigns nothing."""
+        try:
+            document, attributes, lines = self.parse_content(node)
+        except OLXError as exc:
+            raise ValueError(f"{source}:{exc.line or node.sourceline}: error: {exc}") from exc
+        typed = {}
+        for name, value in attributes.items():
+            if name in IGNORED_ATTRIBUTES or name.startswith("{"):
+                continue
+            if name not in self.fields or name in (self.content_field, "content_hash"):
+                raise ValueError(f'{source}:{node.sourceline}: error: <{node.tag}> has no attribute "{name}".')
+            try:
+                typed[name] = self.fields[name].from_string(value)
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f'{source}:{node.sourceline}: error: attribute "{name}": {exc}') from exc
+        settings = {**self.settings_values(), **typed}
+        issues = [i.with_line(_line_for(i.path, lines, node.sourceline))
+                  for i in self.validate_content(document, settings)]
+        if errors(issues):
+            raise ContentError(errors(issues), source)
+        return document, typed
+
+    def assign_settings(self, typed: dict) -> None:
+        for name, value in typed.items():
+            setattr(self, name, value)
+
+    def add_xml_to_node(self, node):
+        node.tag = self.xml_element_name()
+        node.set("xblock-family", self.entry_point)
+        for name in (*self.settings_fields, "due"):
+            field = self.fields.get(name)
+            if field is not None and field.is_set_on(self) and getattr(self, name) is not None:
+                node.set(name, field.to_string(getattr(self, name)))
+        self.serialize_content(node, self.content_document())
+
+    def export_olx(self) -> str:
+        node = etree.Element(self.xml_element_name())
+        self.add_xml_to_node(node)
+        return etree.tostring(node, encoding="unicode")
+
+    # --- Studio ---------------------------------------------------------------------------------
+    def validate(self):
+        """Studio's validation panel: the validator's findings on the stored content."""
+        validation = super().validate()
+        for issue in self.validate_content(self.content_document(), self.settings_values()):
+            kind = ValidationMessage.ERROR if issue.is_error else ValidationMessage.WARNING
+            validation.add(ValidationMessage(kind, issue.format(self.gettext)))
+        return validation
+
+    def issue_list(self, issues) -> list:
+        return [{"level": i.level, "where": i.where(), "line": i.line, "message": i.message(self.gettext)}
+                for i in issues]
+
+    def reject(self, issues) -> None:
+        raise JsonHandlerError(400, self.gettext("Nothing was saved: fix the errors listed.") + "\n" +
+                               "\n".join(i.format(self.gettext) for i in errors(issues)))
+
+    @json_api
+    def studio_save_xml(self, data, suffix=""):
+        """Replace settings and content from the OLX text in the editor's XML tab."""
+        self.require_author()
+        text = data.get("xml")
+        if not isinstance(text, str) or not text.strip():
+            raise JsonHandlerError(400, self.gettext("Paste the block's OLX first."))
+        try:
+            node = parse_xml(text)
+        except UnsafeXMLError as exc:
+            raise JsonHandlerError(400, str(exc)) from exc
+        if node.tag != self.xml_element_name():
+            raise JsonHandlerError(400, self.gettext("The root element must be <{tag}>.").format(
+                tag=self.xml_element_name()))
+        try:
+            document, typed = self.read_olx(node, "olx")
+        except ContentError as exc:
+            raise JsonHandlerError(400, self.gettext("Nothing was saved: fix the errors listed.") + "\n" +
+                                   str(exc)) from exc
+        except ValueError as exc:
+            raise JsonHandlerError(400, str(exc)) from exc
+        self.assign_settings(typed)
+        self.store_content(document)
+        return {"saved": True, "warnings": self.issue_list(self.validate_content(document, self.settings_values()))}
+
+    @json_api
+    def studio_save(self, data, suffix=""):
+        """Save settings and content from the structured editor (JSON), validated first."""
+        self.require_author()
+        document, settings = data.get("content"), data.get("settings")
+        if not isinstance(document, dict) or not isinstance(settings, dict):
+            raise JsonHandlerError(400, self.gettext("Send both settings and content."))
+        typed = {}
+        for name, value in settings.items():
+            if name not in self.settings_fields:
+                raise JsonHandlerError(400, self.gettext('Unknown setting "{name}".').format(name=name))
+            try:
+                typed[name] = self.fields[name].from_json(value)
+            except (TypeError, ValueError) as exc:
+                raise JsonHandlerError(400, self.gettext('Setting "{name}" has a wrong value.').format(
+                    name=name)) from exc
+        issues = self.validate_content(document, {**self.settings_values(), **typed})
+        if errors(issues):
+            self.reject(issues)
+        self.assign_settings(typed)
+        self.store_content(document)
+        return {"saved": True, "warnings": self.issue_list(issues)}
+
+    def require_author(self) -> None:
+        """Studio handlers run for course authors; in the LMS only staff may call them."""
+        if getattr(self.runtime, "is_author_mode", False):
+            return
+        self.require_staff()

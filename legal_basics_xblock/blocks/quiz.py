@@ -1,0 +1,263 @@
+"""``legal_quiz``: a graded, bilingual quiz with per-learner draws and server-side answers."""
+
+from __future__ import annotations
+
+import datetime
+
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, DateTime, Dict, Float, Integer, List, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
+
+from ..content.cache import cached
+from ..content.defaults import DEFAULT_QUIZ
+from ..content.quiz import load_quiz
+from ..content.validate import MODES, SHOW_ANSWER_POLICIES, validate_quiz
+from ..grading.answers import AnswerError, decode_answers
+from ..grading.quiz import best_fraction, score_attempt
+from ..grading.selection import draw_questions, seed_for
+from ..olx.quiz import parse_quiz, serialize_quiz
+from ..rendering.policy import LearnerStatus, can_retry, can_submit
+from ..rendering.quiz import QuizScreen, learner_context
+from ..rendering.tokens import Tokens
+from .base import LegalBlockMixin, _, json_api
+from .editing import StructuredContentMixin
+from xblock.exceptions import JsonHandlerError
+
+SETTINGS_FIELDS = ("display_name", "default_language", "weight", "max_attempts", "show_answer", "mode",
+                   "shuffle", "draw", "pass_threshold", "grading_method", "pair")
+
+
+@XBlock.wants("user")
+@XBlock.needs("i18n")
+class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
+    """A pool of single, multiple, ordering and matching questions about the law."""
+
+    content_field = "quiz"
+    settings_fields = SETTINGS_FIELDS
+
+    display_name = String(display_name=_("Display name"), default=_("Legal quiz"), scope=Scope.settings)
+    weight = Float(display_name=_("Problem weight"), default=1.0, values={"min": 0, "step": 0.1},
+                   scope=Scope.settings, enforce_type=True)
+    max_attempts = Integer(display_name=_("Maximum attempts"), help=_("0 means unlimited."), default=0,
+                           scope=Scope.settings, enforce_type=True)
+    show_answer = String(display_name=_("Show answer"), default="finished", values=list(SHOW_ANSWER_POLICIES),
+                         scope=Scope.settings)
+    mode = String(display_name=_("Mode"), default="practice", values=list(MODES), scope=Scope.settings)
+    shuffle = Boolean(display_name=_("Shuffle questions and choices"), default=True, scope=Scope.settings)
+    draw = Integer(display_name=_("Questions drawn per attempt"), help=_("0 means all questions."), default=0,
+                   scope=Scope.settings, enforce_type=True)
+    pass_threshold = Float(display_name=_("Pass threshold"), help=_("Share of the score needed to pass, 0–1."),
+                           default=0.6, scope=Scope.settings, enforce_type=True)
+    grading_method = String(display_name=_("Grading method"), default="highest", values=["highest", "last"],
+                            scope=Scope.settings)
+    pair = String(display_name=_("Pre/post pair key"), help=_("Same key on a pre-test and its post-test."),
+                  default="", scope=Scope.settings)
+    due = DateTime(help=_("Date after which submissions are closed."), default=None, scope=Scope.settings)
+
+    quiz = Dict(help=_("Questions (edit in Studio or OLX)."), default=DEFAULT_QUIZ, scope=Scope.content)
+    content_hash = String(default="", scope=Scope.content)
+
+    attempts = Integer(default=0, scope=Scope.user_state, enforce_type=True)
+    attempt_log = List(default=[], scope=Scope.user_state)
+    submitted = Boolean(default=False, scope=Scope.user_state)
+    finished = Boolean(default=False, scope=Scope.user_state)
+    answer_shown = Boolean(default=False, scope=Scope.user_state)
+    hints_used = Dict(default={}, scope=Scope.user_state)
+    raw_earned = Float(default=None, scope=Scope.user_state)
+
+    # --- content ------------------------------------------------------------------------
+    def model(self):
+        return cached("quiz", self.content_digest(), lambda: load_quiz(self.quiz))
+
+    @classmethod
+    def validate_content(cls, document, settings, strict=False):
+        return validate_quiz(document, settings, strict)
+
+    parse_content = staticmethod(parse_quiz)
+    serialize_content = staticmethod(serialize_quiz)
+
+    # --- learner state ----------------------------------------------------------------------
+    def status(self) -> LearnerStatus:
+        last = self.attempt_log[-1] if self.attempt_log else None
+        fraction = score_attempt(self.model(), last["drawn"], last["answers"]).fraction if last else None
+        return LearnerStatus(self.attempts, self.max_attempts or 0, self.submitted, self.finished,
+                             self.is_past_due(), fraction)
+
+    def attempt_number(self) -> int:
+        return self.attempts - 1 if self.submitted else self.attempts
+
+    def seed(self) -> int:
+        return seed_for(self.server_secret(), self.learner_id(), self.scope_ids.usage_id, self.attempt_number())
+
+    def tokens(self) -> Tokens:
+        return Tokens(self.server_secret(), self.learner_id(), self.scope_ids.usage_id, self.attempt_number())
+
+    def drawn_ids(self) -> list:
+        quiz = self.model()
+        if self.submitted and self.attempt_log:
+            return [i for i in self.attempt_log[-1]["drawn"] if quiz.question(i)]
+        return draw_questions(quiz.ids, self.draw or 0, self.seed(), bool(self.shuffle))
+
+    def screen(self) -> QuizScreen:
+        answers = self.attempt_log[-1]["answers"] if self.submitted and self.attempt_log else {}
+        settings = {name: getattr(self, name) for name in SETTINGS_FIELDS}
+        return QuizScreen(
+            quiz=self.model(), settings=settings, status=self.status(), drawn=self.drawn_ids(),
+            answers=answers, tokens=self.tokens(), seed=self.seed(), language=self.current_language(),
+            anchor=self.anchor_id(), gettext=self.gettext, hints_used=self.hints_used,
+            answer_shown=self.answer_shown, best_fraction=self.best(),
+        )
+
+    def best(self):
+        return best_fraction(self.model(), self.attempt_log, self.grading_method)
+
+    # --- views --------------------------------------------------------------------------------
+    def body_html(self) -> str:
+        context = learner_context(self.screen())
+        context.update(title=self.display_name, languages=self.language_options(), meta=self.meta_lines(context))
+        return self.render_template("quiz_body.html", context)
+
+    def meta_lines(self, context) -> list:
+        lines = []
+        if context["max_attempts"]:
+            lines.append(self.gettext("Attempts used: {used} of {total}.").format(
+                used=context["attempts"], total=context["max_attempts"]))
+        if context["pass_percent"] and self.mode != "diagnostic":
+            lines.append(self.gettext("Passing score: {percent}%.").format(percent=context["pass_percent"]))
+        if self.mode == "exam":
+            lines.append(self.gettext("Exam: results appear when you finish or after the due date."))
+        if self.mode == "diagnostic":
+            lines.append(self.gettext("Knowledge check: it does not count towards your grade."))
+        if context["past_due"]:
+            lines.append(self.gettext("The due date has passed; answers can no longer be submitted."))
+        return lines
+
+    def student_view(self, context=None):
+        html = self.render_template("quiz.html", {"body": self.body_html(), "anchor": self.anchor_id(),
+                                                  "language": self.current_language()})
+        return self.fragment(html, "LegalQuizView", "quiz.css", "quiz.js", {})
+
+    def student_view_data(self, context=None):
+        """Mobile API: the same learner-visible data as the HTML view, nothing more."""
+        data = learner_context(self.screen())
+        data.update(display_name=self.display_name, weight=self.weight)
+        return data
+
+    # --- grading ---------------------------------------------------------------------------------
+    @property
+    def has_score(self):  # pylint: disable=invalid-overridden-method
+        return self.mode != "diagnostic"
+
+    def max_score(self):
+        return 1
+
+    def has_submitted_answer(self):
+        return bool(self.attempt_log)
+
+    def get_score(self):
+        return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
+
+    def set_score(self, score):
+        self.raw_earned = score.raw_earned
+
+    def _publish_grade(self, score, only_if_higher=None):
+        """Publish to the gradebook and keep ``get_score`` in step (rescore included)."""
+        if not only_if_higher or score.raw_earned > (self.raw_earned or 0.0):
+            self.set_score(score)
+        super()._publish_grade(score, only_if_higher)
+
+    def calculate_score(self):
+        fraction = self.best()
+        return Score(raw_earned=fraction if fraction is not None else (self.raw_earned or 0.0), raw_possible=1)
+
+    # --- handlers ----------------------------------------------------------------------------------
+    def reply(self, message: str = "") -> dict:
+        return {"html": self.body_html(), "message": message}
+
+    @json_api
+    def submit(self, data, suffix=""):
+        status = self.status()
+        if status.past_due:
+            raise JsonHandlerError(403, self.gettext("The due date has passed; answers can no longer be submitted."))
+        if not can_submit(status):
+            raise JsonHandlerError(409, self.gettext("This attempt is already submitted."))
+        quiz, tokens = self.model(), self.tokens()
+        questions = [quiz.question(i) for i in self.drawn_ids()]
+        try:
+            answers = decode_answers(data, questions, tokens.token)
+        except AnswerError as err:
+            raise JsonHandlerError(400, err.message(self.gettext)) from err
+        drawn = [q.id for q in questions]
+        fraction = score_attempt(quiz, drawn, answers).fraction
+        self.attempt_log = self.attempt_log + [{"drawn": drawn, "answers": answers, "fraction": fraction,
+                                                "time": datetime.datetime.now(datetime.timezone.utc).isoformat()}]
+        self.attempts += 1
+        self.submitted = True
+        self.hints_used = {}
+        if self.has_score:
+            self._publish_grade(self.calculate_score(), only_if_higher=False)
+        self.emit_completion(1.0)
+        self.runtime.publish(self, "edx.legal_quiz.submitted", {
+            "attempt": self.attempts, "fraction": fraction, "mode": self.mode, "pair": self.pair,
+            "questions": drawn, "language": self.current_language()})
+        return self.reply(self.gettext("Your answers were submitted."))
+
+    @json_api
+    def reset(self, data, suffix=""):
+        if not can_retry(self.mode, self.status()):
+            raise JsonHandlerError(409, self.gettext("No attempts are left."))
+        self.submitted = False
+        self.answer_shown = False
+        self.runtime.publish(self, "edx.legal_quiz.reset", {"attempt": self.attempts + 1})
+        return self.reply(self.gettext("A new attempt has started."))
+
+    @json_api
+    def finish(self, data, suffix=""):
+        if self.mode != "exam" or not self.attempts:
+            raise JsonHandlerError(409, self.gettext("Submit your answers before finishing."))
+        self.finished = True
+        self.submitted = True
+        self.runtime.publish(self, "edx.legal_quiz.finished", {"attempts": self.attempts})
+        return self.reply(self.gettext("The exam is finished; your results are below."))
+
+    @json_api
+    def hint(self, data, suffix=""):
+        if self.mode != "practice" or not can_submit(self.status()):
+            raise JsonHandlerError(409, self.gettext("Hints are not available now."))
+        tokens = self.tokens()
+        by_token = {tokens.token(i): i for i in self.drawn_ids()}
+        question_id = by_token.get(data.get("question")) if isinstance(data.get("question"), str) else None
+        if question_id is None:
+            raise JsonHandlerError(400, self.gettext("That question is not in this attempt. Reload the page."))
+        used = self.hints_used.get(question_id, 0)
+        if used >= len(self.model().question(question_id).hints):
+            raise JsonHandlerError(409, self.gettext("There are no more hints for this question."))
+        self.hints_used = {**self.hints_used, question_id: used + 1}
+        return self.reply(self.gettext("A hint was added below the question."))
+
+    @json_api
+    def show_answer_handler(self, data, suffix=""):
+        if not self.screen().offer_show_answer:
+            raise JsonHandlerError(403, self.gettext("The answer is not available yet."))
+        self.answer_shown = True
+        return self.reply(self.gettext("The correct answers are shown below."))
+
+    @json_api
+    def set_language(self, data, suffix=""):
+        self.language = self.choose_language(data)
+        return self.reply()
+
+    @json_api
+    def staff_reset(self, data, suffix=""):
+        """Give the learner (masqueraded staff view) their attempts back; scores are kept."""
+        self.require_staff()
+        self.attempts = 0
+        self.submitted = self.finished = self.answer_shown = False
+        self.runtime.publish(self, "edx.legal_quiz.staff_reset", {})
+        return self.reply(self.gettext("Attempts were reset."))
+
+    @staticmethod
+    def workbench_scenarios():
+        from ..scenarios import load_scenarios  # pylint: disable=import-outside-toplevel
+        return load_scenarios("quiz_")

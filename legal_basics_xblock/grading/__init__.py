@@ -1,0 +1,1 @@
+"""Pure grading: scores from content and answers, per-learner draws (no xblock import)."""

@@ -1,0 +1,1 @@
+"""OLX: parse and serialise authored content as readable XML (pure; no xblock import)."""

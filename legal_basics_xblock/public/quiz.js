@@ -1,0 +1,124 @@
+/* legal_quiz learner view: vanilla JS, server renders every state (no answers in the page). */
+function LegalQuizView(runtime, element, initArgs) {
+    'use strict';
+    var root = element && element.jquery ? element[0] : element;
+    var quiz = root.querySelector('.lb-quiz') || root;
+    var body = quiz.querySelector('.lb-quiz__body');
+    var statusBox = quiz.querySelector('.lb-status');
+    var busy = false;
+
+    function strings() {
+        return body.querySelector('.lb-strings') || document.createElement('div');
+    }
+
+    function csrfToken() {
+        var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+        return match ? decodeURIComponent(match[1]) : '';
+    }
+
+    function announce(text) {
+        statusBox.textContent = '';
+        window.setTimeout(function () { statusBox.textContent = text || ''; }, 30);
+    }
+
+    function focusAfterUpdate(action, lang) {
+        var target = null;
+        if (action === 'set_language') {
+            target = body.querySelector('[data-lang="' + lang + '"]');
+        } else if (action === 'hint') {
+            var hints = body.querySelectorAll('.lb-hint');
+            target = hints.length ? hints[hints.length - 1] : null;
+        } else {
+            target = body.querySelector('.lb-score') || body.querySelector('.lb-result') ||
+                body.querySelector('.lb-q input, .lb-q select, .lb-q button');
+        }
+        if (target) {
+            if (!target.matches('button, input, select, a')) { target.setAttribute('tabindex', '-1'); }
+            target.focus();
+        }
+    }
+
+    function call(handler, payload, lang) {
+        if (busy) { return; }
+        busy = true;
+        announce(strings().getAttribute('data-sending'));
+        var request = new XMLHttpRequest();
+        request.open('POST', runtime.handlerUrl(root, handler));
+        request.setRequestHeader('Content-Type', 'application/json');
+        request.setRequestHeader('X-CSRFToken', csrfToken());
+        request.onload = function () {
+            busy = false;
+            var reply = {};
+            try { reply = JSON.parse(request.responseText); } catch (e) { reply = {}; }
+            if (request.status >= 200 && request.status < 300 && reply.html !== undefined) {
+                body.innerHTML = reply.html;
+                quiz.setAttribute('lang', body.querySelector('[lang]').getAttribute('lang'));
+                announce(reply.message || '');
+                focusAfterUpdate(handler, lang);
+            } else {
+                announce(reply.error || strings().getAttribute('data-error'));
+            }
+        };
+        request.onerror = function () {
+            busy = false;
+            announce(strings().getAttribute('data-error'));
+        };
+        request.send(JSON.stringify(payload || {}));
+    }
+
+    function answerFor(fieldset) {
+        var kind = fieldset.getAttribute('data-kind');
+        if (kind === 'single' || kind === 'multiple') {
+            var picked = fieldset.querySelectorAll('input:checked');
+            return {choices: Array.prototype.map.call(picked, function (input) { return input.value; })};
+        }
+        if (kind === 'ordering') {
+            var items = fieldset.querySelectorAll('.lb-order__item');
+            return {order: Array.prototype.map.call(items, function (li) { return li.getAttribute('data-token'); })};
+        }
+        var matches = {};
+        Array.prototype.forEach.call(fieldset.querySelectorAll('select[data-prompt]'), function (select) {
+            if (select.value) { matches[select.getAttribute('data-prompt')] = select.value; }
+        });
+        return {matches: matches};
+    }
+
+    function submitAnswers() {
+        var answers = {};
+        Array.prototype.forEach.call(body.querySelectorAll('.lb-q'), function (fieldset) {
+            answers[fieldset.getAttribute('data-q')] = answerFor(fieldset);
+        });
+        call('submit', {answers: answers});
+    }
+
+    function move(button) {
+        var item = button.closest('.lb-order__item');
+        var list = item.parentNode;
+        var up = button.getAttribute('data-move') === 'up';
+        var sibling = up ? item.previousElementSibling : item.nextElementSibling;
+        if (!sibling) { return; }
+        list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+        button.focus();
+        var position = Array.prototype.indexOf.call(list.children, item) + 1;
+        announce(strings().getAttribute('data-moved') + ' ' + position + ' / ' + list.children.length);
+    }
+
+    quiz.addEventListener('click', function (event) {
+        var button = event.target.closest('button');
+        if (!button || !quiz.contains(button)) { return; }
+        if (button.hasAttribute('data-move')) { event.preventDefault(); move(button); return; }
+        var action = button.getAttribute('data-action');
+        if (!action) { return; }
+        event.preventDefault();
+        if (action === 'submit') { submitAnswers(); return; }
+        var payload = {};
+        if (action === 'set_language') { payload.language = button.getAttribute('data-lang'); }
+        if (action === 'hint') { payload.question = button.getAttribute('data-q'); }
+        call(action, payload, payload.language);
+    });
+
+    quiz.addEventListener('submit', function (event) {
+        event.preventDefault();
+        submitAnswers();
+    });
+}

@@ -1,0 +1,64 @@
+"""legal-basics-xblock: Open edX XBlocks for the «Құқық негіздері / Основы права» courses."""
+
+import os
+import re
+
+from setuptools import find_packages, setup
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def version():
+    with open(os.path.join(HERE, "legal_basics_xblock", "__init__.py"), encoding="utf-8") as handle:
+        return re.search(r'__version__ = "([^"]+)"', handle.read()).group(1)
+
+
+def requirements(name):
+    """Top-level requirements from ``requirements/<name>.in`` (constraints and includes skipped)."""
+    with open(os.path.join(HERE, "requirements", name), encoding="utf-8") as handle:
+        return [line.split("#")[0].strip() for line in handle
+                if line.strip() and not line.startswith(("#", "-"))]
+
+
+def package_data(package, roots):
+    """Every file below ``roots`` of ``package`` (templates, public, data, translations, scenarios)."""
+    files = []
+    for root in roots:
+        for dirname, _, names in os.walk(os.path.join(HERE, package, root), followlinks=True):
+            for name in names:
+                if not name.endswith((".pyc",)):
+                    files.append(os.path.relpath(os.path.join(dirname, name), os.path.join(HERE, package)))
+    return {package: files}
+
+
+with open(os.path.join(HERE, "README.md"), encoding="utf-8") as readme:
+    LONG_DESCRIPTION = readme.read()
+
+setup(
+    name="legal-basics-xblock",
+    version=version(),
+    description="Bilingual (kk/ru) Open edX XBlocks for legal literacy: graded quizzes, case studies, mock trials",
+    long_description=LONG_DESCRIPTION,
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0",
+    packages=find_packages(include=["legal_basics_xblock", "legal_basics_xblock.*"]),
+    include_package_data=True,
+    package_data=package_data("legal_basics_xblock",
+                              ["templates", "public", "data", "translations", "conf", "scenarios"]),
+    install_requires=requirements("base.in"),
+    python_requires=">=3.11",
+    entry_points={
+        "xblock.v1": [
+            "legal_quiz = legal_basics_xblock.blocks.quiz:LegalQuizBlock",
+        ],
+    },
+    classifiers=[
+        "Framework :: Django",
+        "Framework :: Django :: 5.2",
+        "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.12",
+        "Natural Language :: Kazakh",
+        "Natural Language :: Russian",
+    ],
+    zip_safe=False,
+)
