@@ -36,10 +36,10 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Optional
 from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,11 +156,11 @@ class BlockSpec:
     key: str  # row id
     label: str  # table label (version filled in from the dist)
     tag: str  # xblock.v1 entry point
-    dist: Optional[str]  # distribution name, for the version in the label
+    dist: str | None  # distribution name, for the version in the label
     olx: Callable[[int], str]  # OLX for a configuration of size n
     handler: str  # JSON handler measured
     payload: Callable[[str], dict]  # learner's rendered HTML -> handler JSON
-    check: Callable[[int, dict], Optional[str]] = lambda status, body: None  # -> error or None
+    check: Callable[[int, dict], str | None] = lambda status, body: None  # -> error or None
     growth: bool = True  # measured at n = 5/50/500?
     ours: bool = False  # print targets
     growth_unit: str = ""

@@ -91,7 +91,7 @@ class LegalBlockMixin:
         return django_settings.SECRET_KEY
 
     def anchor_id(self) -> str:
-        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha256(str(self.scope_ids.usage_id).encode("utf-8")).hexdigest()[:8]
         return f"lb{digest}"
 
     def is_staff(self) -> bool:
@@ -108,9 +108,9 @@ class LegalBlockMixin:
         due = getattr(self, "due", None)
         if not due:
             return False
-        now = datetime.datetime.now(datetime.timezone.utc)
+        now = datetime.datetime.now(datetime.UTC)
         if due.tzinfo is None:
-            due = due.replace(tzinfo=datetime.timezone.utc)
+            due = due.replace(tzinfo=datetime.UTC)
         return now > due
 
     # --- rendering helpers ---------------------------------------------------------------
@@ -146,8 +146,8 @@ def json_api(func):
     The wrapped function must validate everything before it assigns a field: the
     runtime saves dirty fields even after an error reply.
     """
-    from xblock.core import XBlock  # pylint: disable=import-outside-toplevel
     from webob import Response  # pylint: disable=import-outside-toplevel
+    from xblock.core import XBlock  # pylint: disable=import-outside-toplevel
 
     @XBlock.handler
     @functools.wraps(func)

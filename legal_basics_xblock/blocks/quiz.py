@@ -6,6 +6,7 @@ import datetime
 
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
 from xblock.fields import Boolean, DateTime, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
@@ -22,7 +23,6 @@ from ..rendering.quiz import QuizScreen, learner_context
 from ..rendering.tokens import Tokens
 from .base import LegalBlockMixin, _, json_api
 from .editing import StructuredContentMixin
-from xblock.exceptions import JsonHandlerError
 
 SETTINGS_FIELDS = ("display_name", "default_language", "weight", "max_attempts", "show_answer", "mode",
                    "shuffle", "draw", "pass_threshold", "grading_method", "pair")
@@ -191,7 +191,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
         drawn = [q.id for q in questions]
         fraction = score_attempt(quiz, drawn, answers).fraction
         self.attempt_log = self.attempt_log + [{"drawn": drawn, "answers": answers, "fraction": fraction,
-                                                "time": datetime.datetime.now(datetime.timezone.utc).isoformat()}]
+                                                "time": datetime.datetime.now(datetime.UTC).isoformat()}]
         self.attempts += 1
         self.submitted = True
         self.hints_used = {}

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 _MAX_ENTRIES = 256
-_cache: "OrderedDict[tuple, object]" = OrderedDict()
+_cache: OrderedDict[tuple, object] = OrderedDict()
 
 
 def content_hash(document) -> str:

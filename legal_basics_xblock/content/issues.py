@@ -53,7 +53,7 @@ class Issue:
         where = f"{where}: " if where else ""
         return f"{head}{self.level}: {where}{self.message(translate)}"
 
-    def with_line(self, line: int | None) -> "Issue":
+    def with_line(self, line: int | None) -> Issue:
         return Issue(self.level, self.template, self.params, self.path, line)
 
 

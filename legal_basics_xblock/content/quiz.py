@@ -7,8 +7,8 @@ the author's ids, because learner state is keyed by them and must survive edits.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 SCHEMA_VERSION = 1
 

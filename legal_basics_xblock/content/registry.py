@@ -7,10 +7,10 @@ every LMS process reads the same bytes; caching the parsed files per process is 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
 
 from .text import pick
 

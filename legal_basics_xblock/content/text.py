@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 REQUIRED_LANGUAGES = ("kk", "ru")
 LANGUAGES = ("kk", "ru", "en")

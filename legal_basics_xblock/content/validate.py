@@ -7,7 +7,7 @@ name the question and option; the OLX layer adds the source line from ``path``.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from . import registry
 from .issues import ERROR, WARNING, Issue, _

@@ -7,7 +7,7 @@ learner can act on; nothing is stored until the whole submission decodes.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from ..content.quiz import MATCHING, MULTIPLE, ORDERING, SINGLE, Question
 

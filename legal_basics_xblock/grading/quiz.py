@@ -6,10 +6,10 @@ recomputed (rescore) after an author fixes a key, reorders choices or removes a 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from ..content.quiz import ALL_OR_NOTHING, MATCHING, MULTIPLE, ORDERING, PER_CHOICE, SINGLE, Question, Quiz
+from ..content.quiz import ALL_OR_NOTHING, MATCHING, MULTIPLE, ORDERING, SINGLE, Question, Quiz
 
 CORRECT = "correct"
 PARTIAL = "partial"

@@ -6,8 +6,8 @@ Correct flags, feedback, explanations and hints enter the context only when
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from ..content.quiz import MATCHING, MULTIPLE, ORDERING, SINGLE, Question, Quiz
 from ..grading.quiz import CORRECT, INCORRECT, PARTIAL, outcome, question_fraction
