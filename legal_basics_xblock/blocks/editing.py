@@ -7,6 +7,8 @@ and only then sanitise and store.
 
 from __future__ import annotations
 
+import json
+
 from lxml import etree
 from xblock.exceptions import JsonHandlerError
 from xblock.validation import ValidationMessage
@@ -110,6 +112,31 @@ class StructuredContentMixin:
         return etree.tostring(node, encoding="unicode")
 
     # --- Studio ---------------------------------------------------------------------------------
+    def settings_form(self) -> list:
+        """Label, type, allowed values and current value of each editable setting."""
+        form = []
+        for name in self.settings_fields:
+            field = self.fields[name]
+            form.append({
+                "name": name,
+                "label": self.gettext(field.display_name or name),
+                "help": self.gettext(field.help) if field.help else "",
+                "type": type(field).__name__.lower(),
+                "values": field.values if isinstance(field.values, list) else None,
+                "value": field.to_json(getattr(self, name)),
+            })
+        return form
+
+    def studio_view(self, context=None):
+        """The editor: settings, a structured question editor and the OLX for power users."""
+        tag = self.xml_element_name()
+        editor = {"settings": self.settings_form(), "content": self.content_document(), "tag": tag}
+        html = self.render_template(f"{tag}_edit.html", {
+            "anchor": self.anchor_id(), "xml": self.export_olx(), "editor_json": json.dumps(editor),
+        })
+        frag = self.fragment(html, "LegalBlockEditor", "edit.css", "edit.js", {"tag": tag})
+        return frag
+
     def validate(self):
         """Studio's validation panel: the validator's findings on the stored content."""
         validation = super().validate()

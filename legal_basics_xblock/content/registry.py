@@ -39,22 +39,24 @@ class Norm:
     checked: str
     status: str
     note: str = ""
+    paragraph_unit: str = "point"
 
     def label(self, language: str) -> str:
         """Short citation such as ``ТК, ст. 160, п. 1`` / ``ЕК, 160-бап, 1-тармақ``."""
         act = pick(self.act_short, language) or pick(self.act_name, language)
+        part = self.paragraph_unit == "part"
         if language == "kk":
             parts = [act, f"{self.article}-бап"]
-            if self.paragraph:
-                parts.append(f"{self.paragraph}-тармақ")
+            unit = "бөлік" if part else "тармақ"
+            paragraph = f"{self.paragraph}-{unit}"
         elif language == "ru":
             parts = [act, f"ст. {self.article}"]
-            if self.paragraph:
-                parts.append(f"п. {self.paragraph}")
+            paragraph = f"{'ч.' if part else 'п.'} {self.paragraph}"
         else:
             parts = [act, f"art. {self.article}"]
-            if self.paragraph:
-                parts.append(f"para. {self.paragraph}")
+            paragraph = f"{'part' if part else 'para.'} {self.paragraph}"
+        if self.paragraph:
+            parts.append(paragraph)
         return ", ".join(parts)
 
 
@@ -94,6 +96,7 @@ def _build_norm(norm_id: str, raw: dict, acts: dict) -> Norm:
         checked=raw.get("checked", ""),
         status=raw.get("status", UNCONFIRMED),
         note=raw.get("note", ""),
+        paragraph_unit=act.get("paragraph_unit", "point"),
     )
 
 

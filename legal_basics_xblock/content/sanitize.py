@@ -36,6 +36,8 @@ ALLOWED_ATTRIBUTES = {
 
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 
+_DANGEROUS_BLOCKS = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)",
+                               re.IGNORECASE | re.DOTALL)
 _IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=\s*\"[^\"]+\")[^>]*>", re.IGNORECASE)
 
 
@@ -50,7 +52,7 @@ def sanitize_html(html: str) -> str:
     if not html:
         return ""
     cleaned = bleach.clean(
-        html,
+        _DANGEROUS_BLOCKS.sub("", html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         protocols=ALLOWED_PROTOCOLS,

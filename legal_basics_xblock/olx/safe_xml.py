@@ -34,7 +34,7 @@ def parse_xml(text: str | bytes, max_bytes: int = MAX_XML_BYTES) -> etree._Eleme
     except etree.XMLSyntaxError as exc:
         raise UnsafeXMLError(f"The XML is not well formed: {exc}") from exc
     tree = root.getroottree()
-    if tree.docinfo.internal_DTD or tree.docinfo.doctype:
+    if tree.docinfo.internalDTD or tree.docinfo.doctype:
         raise UnsafeXMLError("A DOCTYPE or DTD is not allowed.")
     for node in root.iter():
         if isinstance(node, etree._Entity):
