@@ -121,4 +121,6 @@ function LegalQuizView(runtime, element, initArgs) {
         event.preventDefault();
         submitAnswers();
     });
+
+    quiz.setAttribute('data-lb-ready', 'true');
 }
