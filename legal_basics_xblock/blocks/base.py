@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import importlib.resources
 import hashlib
 import json
 
@@ -38,6 +39,14 @@ class LegalBlockMixin:
         help=_("The content language this learner chose for these blocks."),
         default="", scope=Scope.preferences,
     )
+
+    @classmethod
+    def _open_resource(cls, uri):
+        """Serve ``public/…`` from the package root (the block classes live in ``blocks/``).
+
+        ``open_local_resource`` has already refused anything outside ``public/`` and any ``/.``.
+        """
+        return importlib.resources.files("legal_basics_xblock").joinpath(uri).open("rb")
 
     # --- language -------------------------------------------------------------------
     def platform_language(self) -> str | None:

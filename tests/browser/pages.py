@@ -1,0 +1,142 @@
+"""Page helpers for the ``legal_quiz`` learner view in a real browser."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC  # noqa: N812
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BLOCK = ".xblock-v1[data-block-type='legal_quiz']"
+WAIT = 10
+#: Console messages that are the workbench's, not ours.
+FOREIGN_LOG = ("favicon.ico",)
+
+
+class QuizPage:
+    """One quiz scenario opened in the browser as one learner."""
+
+    def __init__(self, driver, workbench, path: str, student: str):
+        self.driver = driver
+        self.workbench = workbench
+        self.path = path
+        self.student = student
+
+    # --- navigation -------------------------------------------------------------------------------
+    def open(self) -> QuizPage:
+        self.driver.get(self.workbench.url(self.path, self.student))
+        self.wait_ready()
+        return self
+
+    def reload(self) -> QuizPage:
+        self.driver.refresh()
+        self.wait_ready()
+        return self
+
+    def wait_ready(self) -> None:
+        WebDriverWait(self.driver, WAIT).until(
+            EC.presence_of_element_located((By.CSS_SELECTOR, f"{BLOCK} .lb-quiz[data-lb-ready='true']")))
+
+    # --- elements ---------------------------------------------------------------------------------
+    @property
+    def block(self):
+        return self.driver.find_element(By.CSS_SELECTOR, BLOCK)
+
+    @property
+    def quiz(self):
+        return self.block.find_element(By.CSS_SELECTOR, ".lb-quiz")
+
+    def find(self, css: str):
+        return self.block.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str) -> list:
+        return self.block.find_elements(By.CSS_SELECTOR, css)
+
+    def questions(self) -> list:
+        return self.find_all(".lb-q")
+
+    def kinds(self) -> list[str]:
+        return [q.get_attribute("data-kind") for q in self.questions()]
+
+    def action(self, name: str):
+        found = self.find_all(f"button[data-action='{name}']")
+        return found[0] if found else None
+
+    def status_text(self) -> str:
+        return self.find(".lb-status").get_attribute("textContent").strip()
+
+    def active(self):
+        return self.driver.switch_to.active_element
+
+    def active_in_block(self) -> bool:
+        return self.driver.execute_script("return arguments[0].contains(document.activeElement)", self.block)
+
+    # --- actions ----------------------------------------------------------------------------------
+    def click(self, element) -> None:
+        """A real mouse click (scrolled into view first)."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        ActionChains(self.driver).move_to_element(element).click().perform()
+
+    def press(self, *keys) -> None:
+        """Keys to whatever has the focus, as a keyboard user would type them."""
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def tab(self, backwards: bool = False):
+        if backwards:
+            ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        else:
+            self.press(Keys.TAB)
+        return self.active()
+
+    def run_and_wait(self, act, message: bool = True) -> None:
+        """Do ``act`` (which posts to a handler) and wait for the server's new markup and announcement."""
+        card = self.find(".lb-card")
+        act()
+        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(card))
+        if message:
+            WebDriverWait(self.driver, WAIT).until(lambda _d: self.status_text() not in ("", self.sending_text()))
+
+    def sending_text(self) -> str:
+        return self.driver.execute_script(
+            "var s = document.querySelector(arguments[0] + ' .lb-strings');"
+            "return s ? s.getAttribute('data-sending') : '';", BLOCK)
+
+    def do(self, name: str, message: bool = True) -> None:
+        """Click the action button ``name`` with the mouse and wait for the update."""
+        button = self.action(name)
+        assert button is not None, f"no {name} button in the current state"
+        self.run_and_wait(lambda: self.click(button), message)
+
+    def answer_all_with_mouse(self) -> None:
+        """Answer every question: first choice, move the first step down, first answer in every select."""
+        for question in self.questions():
+            kind = question.get_attribute("data-kind")
+            if kind in ("single", "multiple"):
+                self.click(question.find_element(By.CSS_SELECTOR, ".lb-option label"))
+            elif kind == "ordering":
+                self.click(question.find_element(By.CSS_SELECTOR, "button[data-move='down']"))
+            else:
+                for select in question.find_elements(By.CSS_SELECTOR, "select[data-prompt]"):
+                    self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", select)
+                    Select(select).select_by_index(1)
+
+    def submit_with_mouse(self) -> None:
+        self.answer_all_with_mouse()
+        self.do("submit")
+
+    # --- checks -----------------------------------------------------------------------------------
+    def js_errors(self) -> list[dict]:
+        """SEVERE console entries since the last call, minus the workbench's own noise."""
+        return [entry for entry in self.driver.get_log("browser")
+                if entry["level"] == "SEVERE" and not any(text in entry["message"] for text in FOREIGN_LOG)]
+
+
+def find_student(workbench, path: str, prefix: str, kinds: set[str], tries: int = 60) -> str:
+    """A fresh learner id whose draw includes every question kind in ``kinds``."""
+    for number in range(tries):
+        student = f"{prefix}-{number}"
+        markup = workbench.block_html(path, student)
+        if all(f'data-kind="{kind}"' in markup for kind in kinds):
+            return student
+    raise AssertionError(f"no learner among {tries} draws gets all of {sorted(kinds)} in {path}")
