@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -35,8 +36,12 @@ class QuizPage:
         return self
 
     def wait_ready(self) -> None:
-        WebDriverWait(self.driver, WAIT).until(
-            EC.presence_of_element_located((By.CSS_SELECTOR, f"{BLOCK} .lb-quiz[data-lb-ready='true']")))
+        try:
+            WebDriverWait(self.driver, WAIT).until(
+                EC.presence_of_element_located((By.CSS_SELECTOR, f"{BLOCK} .lb-quiz[data-lb-ready='true']")))
+        except TimeoutException:
+            raise AssertionError(f"the quiz script did not start on {self.driver.current_url}: "
+                                 f"{self.driver.get_log('browser')}") from None
 
     # --- elements ---------------------------------------------------------------------------------
     @property

@@ -1,0 +1,162 @@
+"""The scenario model: a graph of scenes and endings with typed variables.
+
+Stored as one JSON document (like the quiz); :func:`load_scenario` builds frozen
+dataclasses. Node and choice ids are the author's and stay stable: learner progress is
+stored by them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+SCENE = "scene"
+ENDING = "ending"
+RATINGS = ("best", "acceptable", "poor")
+VARIABLE_TYPES = ("counter", "flag", "number")
+CONDITION_OPS = ("eq", "ne", "lt", "le", "gt", "ge")
+EFFECT_OPS = ("set", "add")
+DEFAULT_MAX_STEPS = 60
+
+Text = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Variable:
+    id: str
+    type: str
+    initial: object = 0
+    label: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Condition:
+    var: str
+    op: str
+    value: object
+
+
+@dataclass(frozen=True)
+class Effect:
+    var: str
+    op: str
+    value: object
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """After the choice's effects, if ``var`` exceeds ``max`` the learner goes to ``late_target``."""
+
+    var: str
+    max: float
+    late_target: str
+    message: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: Text
+    target: str
+    feedback: Text = field(default_factory=dict)
+    requires: tuple = ()
+    effects: tuple = ()
+    deadline: Deadline | None = None
+    cites: tuple = ()
+    points: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    text: Text
+    authority: Text = field(default_factory=dict)
+    deadline: Text = field(default_factory=dict)
+    documents: Text = field(default_factory=dict)
+    cites: tuple = ()
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str
+    title: Text = field(default_factory=dict)
+    body: Text = field(default_factory=dict)
+    choices: tuple = ()
+    rating: str = ""
+    credit: float = 0.0
+    plan: tuple = ()
+    cites: tuple = ()
+    image: Mapping = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    start: str
+    nodes: Mapping[str, Node]
+    variables: Mapping[str, Variable]
+    max_steps: int = DEFAULT_MAX_STEPS
+
+    def node(self, node_id: str) -> Node | None:
+        return self.nodes.get(node_id)
+
+
+def _text(raw) -> dict:
+    return {str(k): str(v) for k, v in (raw or {}).items() if v is not None}
+
+
+def _choice(raw: Mapping) -> Choice:
+    deadline = raw.get("deadline")
+    return Choice(
+        id=str(raw.get("id", "")),
+        label=_text(raw.get("label")),
+        target=str(raw.get("target", "")),
+        feedback=_text(raw.get("feedback")),
+        requires=tuple(Condition(str(c.get("var", "")), str(c.get("op", "eq")), c.get("value"))
+                       for c in raw.get("requires", ())),
+        effects=tuple(Effect(str(e.get("var", "")), str(e.get("op", "set")), e.get("value"))
+                      for e in raw.get("effects", ())),
+        deadline=Deadline(str(deadline.get("var", "")), float(deadline.get("max", 0)),
+                          str(deadline.get("late_target", "")), _text(deadline.get("message")))
+        if isinstance(deadline, Mapping) else None,
+        cites=tuple(str(c) for c in raw.get("cites", ())),
+        points=float(raw.get("points", 0) or 0),
+    )
+
+
+def _plan_step(raw: Mapping) -> PlanStep:
+    return PlanStep(text=_text(raw.get("text")), authority=_text(raw.get("authority")),
+                    deadline=_text(raw.get("deadline")), documents=_text(raw.get("documents")),
+                    cites=tuple(str(c) for c in raw.get("cites", ())))
+
+
+def _node(raw: Mapping) -> Node:
+    return Node(
+        id=str(raw.get("id", "")),
+        kind=str(raw.get("kind", SCENE)),
+        title=_text(raw.get("title")),
+        body=_text(raw.get("body")),
+        choices=tuple(_choice(c) for c in raw.get("choices", ())),
+        rating=str(raw.get("rating", "")),
+        credit=float(raw.get("credit", 0) or 0),
+        plan=tuple(_plan_step(p) for p in raw.get("plan", ())),
+        cites=tuple(str(c) for c in raw.get("cites", ())),
+        image=dict(raw.get("image") or {}),
+    )
+
+
+def load_scenario(document: Mapping | None) -> Scenario:
+    """Build the model from the stored dict (tolerant: the validator reports problems)."""
+    document = document or {}
+    nodes = {}
+    for raw in document.get("nodes", ()):
+        if isinstance(raw, Mapping):
+            node = _node(raw)
+            nodes.setdefault(node.id, node)
+    variables = {}
+    for raw in document.get("variables", ()):
+        if isinstance(raw, Mapping):
+            var = Variable(str(raw.get("id", "")), str(raw.get("type", "number")), raw.get("initial", 0),
+                           _text(raw.get("label")))
+            variables[var.id] = var
+    return Scenario(start=str(document.get("start", "")), nodes=nodes, variables=variables,
+                    max_steps=int(document.get("max_steps", DEFAULT_MAX_STEPS) or DEFAULT_MAX_STEPS))

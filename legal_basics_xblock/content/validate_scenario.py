@@ -1,0 +1,156 @@
+"""The one validator for case-study and mock-trial scenarios.
+
+Reports unknown targets, unreachable nodes, nodes with no way to an ending (which
+also catches loops without exit), undefined variables, bad endings, citations and
+missing kk/ru text. Messages name the node and choice.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Mapping
+
+from .issues import Issue, _
+from .scenario import (CONDITION_OPS, EFFECT_OPS, ENDING, RATINGS, SCENE, VARIABLE_TYPES, Node, Scenario,
+                       load_scenario)
+from .validate import ID_PATTERN, Collector, _check_text, check_citations
+
+MAX_NODES = 2000
+
+
+def _edges(node: Node) -> list[str]:
+    targets = [c.target for c in node.choices]
+    targets += [c.deadline.late_target for c in node.choices if c.deadline]
+    return targets
+
+
+def reachable(scenario: Scenario) -> set:
+    """Nodes reachable from the start, ignoring conditions (an over-approximation)."""
+    seen, queue = set(), deque([scenario.start])
+    while queue:
+        node_id = queue.popleft()
+        if node_id in seen or node_id not in scenario.nodes:
+            continue
+        seen.add(node_id)
+        queue.extend(_edges(scenario.nodes[node_id]))
+    return seen
+
+
+def can_finish(scenario: Scenario) -> set:
+    """Nodes from which some ending can be reached (reverse search from the endings)."""
+    incoming: dict[str, set] = {}
+    for node in scenario.nodes.values():
+        for target in _edges(node):
+            incoming.setdefault(target, set()).add(node.id)
+    done = {n.id for n in scenario.nodes.values() if n.kind == ENDING}
+    queue = deque(done)
+    while queue:
+        for source in incoming.get(queue.popleft(), ()):
+            if source not in done:
+                done.add(source)
+                queue.append(source)
+    return done
+
+
+def _check_variables(out: Collector, scenario: Scenario) -> None:
+    for var in scenario.variables.values():
+        path = ("variable", var.id)
+        if not ID_PATTERN.match(var.id):
+            out.error(_('Variable id "{id}" must be 1–64 letters, digits, "-" or "_".'), path, id=var.id)
+        if var.type not in VARIABLE_TYPES:
+            out.error(_('Variable type "{type}" is unknown; use one of: {types}.'), path, type=var.type,
+                      types=", ".join(VARIABLE_TYPES))
+
+
+def _check_choice(out: Collector, scenario: Scenario, node: Node, choice) -> None:
+    path = ("node", node.id, "choice", choice.id)
+    _check_text(out, choice.label, path, "The choice text")
+    _check_text(out, choice.feedback, path, "The consequence", required=False)
+    if choice.target not in scenario.nodes:
+        out.error(_('It leads to "{target}", which is not a node.'), path, target=choice.target)
+    for item in (*choice.requires, *choice.effects):
+        if item.var not in scenario.variables:
+            out.error(_('It uses the variable "{var}", which is not defined.'), path, var=item.var)
+    if any(c.op not in CONDITION_OPS for c in choice.requires):
+        out.error(_("A condition uses an unknown comparison."), path)
+    if any(e.op not in EFFECT_OPS for e in choice.effects):
+        out.error(_('An effect must "set" or "add".'), path)
+    if choice.deadline:
+        if choice.deadline.var not in scenario.variables:
+            out.error(_('Its deadline uses the variable "{var}", which is not defined.'), path,
+                      var=choice.deadline.var)
+        if choice.deadline.late_target not in scenario.nodes:
+            out.error(_('Its deadline leads to "{target}", which is not a node.'), path,
+                      target=choice.deadline.late_target)
+        _check_text(out, choice.deadline.message, path, "The deadline message", required=False)
+    if choice.feedback:
+        check_citations(out, choice.cites, path)
+
+
+def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
+    path = ("node", node.id)
+    if node.kind not in (SCENE, ENDING):
+        out.error(_('Node kind "{kind}" is unknown; use scene or ending.'), path, kind=node.kind)
+        return
+    _check_text(out, node.body, path, "The text")
+    if node.title:
+        _check_text(out, node.title, path, "The title")
+    if node.image and not node.image.get("alt"):
+        out.error(_("The image needs alt text in kk and ru."), path)
+    if node.kind == SCENE:
+        if not node.choices:
+            out.error(_("A scene needs at least one choice."), path)
+        ids = [c.id for c in node.choices]
+        for dup in {i for i in ids if ids.count(i) > 1}:
+            out.error(_('Choice id "{id}" is used twice.'), path, id=dup)
+        for choice in node.choices:
+            _check_choice(out, scenario, node, choice)
+        return
+    if node.choices:
+        out.error(_("An ending cannot have choices."), path)
+    if node.rating not in RATINGS:
+        out.error(_('An ending needs a rating: {ratings}.'), path, ratings=", ".join(RATINGS))
+    if not 0.0 <= node.credit <= 1.0:
+        out.error(_("An ending's credit must be between 0 and 1."), path)
+    for number, step in enumerate(node.plan, start=1):
+        step_path = path + ("plan step", str(number))
+        _check_text(out, step.text, step_path, "The action-plan step")
+        check_citations(out, step.cites, step_path)
+
+
+def _check_graph(out: Collector, scenario: Scenario) -> None:
+    if scenario.start not in scenario.nodes:
+        out.error(_('The start node "{start}" does not exist.'), start=scenario.start)
+        return
+    if not any(n.kind == ENDING for n in scenario.nodes.values()):
+        out.error(_("The scenario needs at least one ending."))
+    seen = reachable(scenario)
+    finishing = can_finish(scenario)
+    for node in scenario.nodes.values():
+        if node.id not in seen:
+            out.error(_("No path from the start reaches this node."), ("node", node.id))
+        elif node.id not in finishing:
+            out.error(_("No ending can be reached from here (a dead end or a loop without exit)."),
+                      ("node", node.id))
+
+
+def validate_scenario(document: Mapping, settings: Mapping | None = None, strict: bool = False) -> list[Issue]:
+    """All issues in a stored scenario document (empty list = valid)."""
+    out = Collector(strict)
+    if not isinstance(document, Mapping) or not isinstance(document.get("nodes", []), list):
+        out.error(_("The scenario content is not a list of nodes."))
+        return out.issues
+    ids = [n.get("id") for n in document["nodes"] if isinstance(n, Mapping)]
+    for dup in sorted({str(i) for i in ids if ids.count(i) > 1}):
+        out.error(_('Node id "{id}" is used twice.'), ("node", dup), id=dup)
+    for node_id in ids:
+        if not ID_PATTERN.match(str(node_id or "")):
+            out.error(_('Node id "{id}" must be 1–64 letters, digits, "-" or "_".'), id=node_id)
+    scenario = load_scenario(document)
+    if len(scenario.nodes) > MAX_NODES:
+        out.error(_("A scenario may have at most {max} nodes."), max=MAX_NODES)
+    _check_variables(out, scenario)
+    for node in scenario.nodes.values():
+        _check_node(out, scenario, node)
+    _check_graph(out, scenario)
+    return out.issues
