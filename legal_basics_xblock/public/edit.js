@@ -1,0 +1,562 @@
+/* Studio editor for legal_quiz: settings form, structured question editor and raw OLX (vanilla JS).
+ * Every user-facing string comes from the template (data-s-* attributes and <template> prototypes). */
+function LegalBlockEditor(runtime, element, initArgs) {
+    'use strict';
+    var root = element && element.jquery ? element[0] : element;
+    var editor = root.querySelector('.lb-ed') || root;
+    var anchor = editor.getAttribute('data-anchor') || 'lb';
+    var data = JSON.parse(editor.getAttribute('data-editor') || '{}');
+    var GROUPS_BY_KIND = {single: ['choices'], multiple: ['choices'], ordering: ['steps'],
+                          matching: ['pairs', 'distractors']};
+    var OPTION_GROUPS = ['choices', 'steps', 'pairs', 'distractors'];
+    var ID_PREFIX = {choices: 'c', steps: 's', pairs: 'p', distractors: 'x'};
+    var doc = {};
+    var savedDoc = copy(data.content || {questions: []});
+    var savedSettings = {};
+    var savedXml = '';
+    var stale = {form: false, xml: false};
+    var busy = false;
+    var counter = 0;
+
+    // --- small helpers ------------------------------------------------------------------
+    function part(role) { return editor.querySelector('[data-role="' + role + '"]'); }
+    function text(name) { return editor.getAttribute('data-s-' + name) || ''; }
+    function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+    function copy(value) { return JSON.parse(JSON.stringify(value)); }
+    function nextId() { counter += 1; return anchor + '-ed' + counter; }
+
+    function make(tag, className, content) {
+        var node = document.createElement(tag);
+        if (className) { node.className = className; }
+        if (content !== undefined) { node.textContent = content; }
+        return node;
+    }
+
+    function clone(name) {
+        var proto = editor.querySelector('template[data-proto="' + name + '"]');
+        return proto.content.firstElementChild.cloneNode(true);
+    }
+
+    function setSlot(node, name, value) {
+        var slot = node.querySelector('[data-slot="' + name + '"]');
+        if (slot) { slot.textContent = value; }
+    }
+
+    function tools(node, op) {
+        return node.querySelectorAll(':scope > fieldset > .lb-ed-tools [data-op' + (op ? '="' + op + '"' : '') + ']');
+    }
+
+    function announce(message) {
+        var status = part('status');
+        status.textContent = '';
+        window.setTimeout(function () { status.textContent = message || ''; }, 30);
+    }
+
+    function notify(name, payload) {
+        if (runtime && typeof runtime.notify === 'function') { runtime.notify(name, payload); }
+    }
+
+    function csrfToken() {
+        var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+        return match ? decodeURIComponent(match[1]) : '';
+    }
+
+    // Give every field's control an id, point its label at it and describe it with its help text.
+    function linkLabels(scope) {
+        each(scope.querySelectorAll('.lb-ed-field'), function (field) {
+            var control = field.querySelector('input, select, textarea');
+            var label = field.querySelector('label');
+            var help = field.querySelector('.lb-ed-help');
+            if (!control || !label) { return; }
+            control.id = control.id || nextId();
+            label.htmlFor = control.id;
+            if (help) {
+                help.id = help.id || nextId();
+                control.setAttribute('aria-describedby', help.id);
+            }
+        });
+        each(scope.querySelectorAll('fieldset.lb-ed-group'), function (group) {
+            var help = group.querySelector(':scope > .lb-ed-help');
+            if (help) {
+                help.id = help.id || nextId();
+                group.setAttribute('aria-describedby', help.id);
+            }
+        });
+    }
+
+    // --- two-way binding between controls (data-bind="stem.kk") and the document ---------------
+    function getPath(obj, path) {
+        return path.split('.').reduce(function (o, key) { return o ? o[key] : undefined; }, obj);
+    }
+
+    function setPath(obj, path, value) {
+        var keys = path.split('.');
+        var last = keys.pop();
+        keys.forEach(function (key) {
+            if (!obj[key] || typeof obj[key] !== 'object') { obj[key] = {}; }
+            obj = obj[key];
+        });
+        if (value === undefined) { delete obj[last]; } else { obj[last] = value; }
+    }
+
+    function showValue(control, value) {
+        var type = control.getAttribute('data-type');
+        if (type === 'bool') { control.checked = !!value; return; }
+        if (type === 'list') { control.value = (value || []).join(', '); return; }
+        var empty = value === undefined || value === null;
+        control.value = empty ? (control.getAttribute('data-default') || '') : value;
+    }
+
+    function readValue(control) {
+        var type = control.getAttribute('data-type');
+        if (type === 'bool') { return control.checked; }
+        if (type === 'list') { return control.value.split(/[\s,;]+/).filter(Boolean); }
+        if (type === 'number') {
+            return control.value === '' || isNaN(Number(control.value)) ? undefined : Number(control.value);
+        }
+        return control.value;
+    }
+
+    function showValues(scope, model) {
+        each(scope.querySelectorAll('[data-bind]'), function (control) {
+            showValue(control, getPath(model, control.getAttribute('data-bind')));
+        });
+    }
+
+    function listen(scope, model, onChange) {
+        each(scope.querySelectorAll('[data-bind]'), function (control) {
+            var path = control.getAttribute('data-bind');
+            var event = control.tagName === 'SELECT' || control.type === 'checkbox' ? 'change' : 'input';
+            control.addEventListener(event, function () {
+                setPath(model, path, readValue(control));
+                if (onChange) { onChange(path); }
+            });
+        });
+    }
+
+    // --- lists: add, remove, move ---------------------------------------------------------------
+    function freshId(prefix, list) {
+        var used = list.map(function (item) { return item.id; });
+        var number = list.length + 1;
+        while (used.indexOf(prefix + number) !== -1) { number += 1; }
+        return prefix + number;
+    }
+
+    function newItem(name, list) {
+        if (name === 'hints') { return {kk: '', ru: ''}; }
+        var item = {id: freshId(ID_PREFIX[name], list), text: {kk: '', ru: ''}};
+        if (name === 'pairs') { item.prompt = {kk: '', ru: ''}; }
+        return item;
+    }
+
+    function ensureItems(question) {
+        var name = (GROUPS_BY_KIND[question.kind] || [])[0];
+        if (!name) { return; }
+        question[name] = question[name] || [];
+        while (question[name].length < 2) { question[name].push(newItem(name, question[name])); }
+    }
+
+    function newQuestion() {
+        var question = {id: freshId('q', doc.questions), kind: 'single', stem: {kk: '', ru: ''},
+                        explanation: {kk: '', ru: ''}, cites: []};
+        ensureItems(question);
+        return question;
+    }
+
+    // Apply ``op`` to ``list[index]``; returns the index the item (or its successor) ends up at.
+    function mutate(list, index, op) {
+        if (op === 'remove') {
+            list.splice(index, 1);
+            return -1;
+        }
+        var to = op === 'up' ? index - 1 : index + 1;
+        if (to < 0 || to >= list.length) { return index; }
+        list.splice(to, 0, list.splice(index, 1)[0]);
+        return to;
+    }
+
+    function afterChange(holder, addButton, index, op) {
+        var node = index >= 0 ? holder.children[index] : null;
+        if (op === 'add' && node) {
+            node.querySelector('input, textarea').focus();
+            announce(text('added'));
+        } else if (op === 'remove' || !node) {
+            addButton.focus();
+            announce(text('removed'));
+        } else {
+            tools(node, op)[0].focus();
+            announce(text('moved') + ' ' + (index + 1) + ' ' + text('of') + ' ' + holder.children.length);
+        }
+    }
+
+    function wireTools(node, onOp) {
+        var legend = node.querySelector('legend');
+        legend.id = nextId();
+        each(tools(node), function (button) {
+            button.setAttribute('aria-describedby', legend.id);
+            button.addEventListener('click', function () { onOp(button.getAttribute('data-op')); });
+        });
+    }
+
+    function itemNode(name, item, index, onOp) {
+        var node = clone(name);
+        setSlot(node, 'number', index + 1);
+        showValues(node, item);
+        listen(node, item);
+        linkLabels(node);
+        wireTools(node, onOp);
+        return node;
+    }
+
+    function renderList(group, owner, name) {
+        var list = owner[name] = owner[name] || [];
+        var holder = group.querySelector('.lb-ed-items');
+        var addButton = group.querySelector(':scope > [data-op="add"]');
+        holder.textContent = '';
+        list.forEach(function (item, index) {
+            holder.appendChild(itemNode(name, item, index, function (op) {
+                var target = mutate(list, index, op);
+                renderList(group, owner, name);
+                afterChange(holder, addButton, target, op);
+            }));
+        });
+    }
+
+    function setupGroup(group, owner) {
+        var name = group.getAttribute('data-list');
+        renderList(group, owner, name);
+        group.querySelector(':scope > [data-op="add"]').addEventListener('click', function (event) {
+            owner[name].push(newItem(name, owner[name]));
+            renderList(group, owner, name);
+            afterChange(group.querySelector('.lb-ed-items'), event.currentTarget, owner[name].length - 1, 'add');
+        });
+    }
+
+    // --- questions ----------------------------------------------------------------------------
+    function fits(node, kind) {
+        var kinds = node.getAttribute('data-kinds');
+        return !kinds || kinds.split(' ').indexOf(kind) !== -1;
+    }
+
+    function showKind(node, kind) {
+        each(node.querySelectorAll('[data-kinds]'), function (el) {
+            el.hidden = !fits(el, kind);
+            if (el.tagName === 'OPTION') { el.disabled = el.hidden; }
+        });
+    }
+
+    function changeKind(question, node) {
+        var scoring = node.querySelector('[data-bind="scoring"]');
+        if (!fits(scoring.options[scoring.selectedIndex], question.kind)) { delete question.scoring; }
+        ensureItems(question);
+        var fresh = questionNode(question, doc.questions.indexOf(question));
+        node.parentNode.replaceChild(fresh, node);
+        fresh.querySelector('[data-bind="kind"]').focus();
+    }
+
+    function questionNode(question, index) {
+        var node = clone('question');
+        setSlot(node, 'number', index + 1);
+        setSlot(node, 'id', question.id);
+        showValues(node, question);
+        listen(node, question, function (path) {
+            if (path === 'id') { setSlot(node, 'id', question.id); }
+            if (path === 'kind') { changeKind(question, node); }
+        });
+        linkLabels(node);
+        each(node.querySelectorAll('[data-list]'), function (group) { setupGroup(group, question); });
+        showKind(node, question.kind);
+        wireTools(node, function (op) {
+            var target = mutate(doc.questions, index, op);
+            renderQuestions();
+            afterChange(part('questions'), part('add-question'), target, op);
+        });
+        return node;
+    }
+
+    function renderQuestions() {
+        var holder = part('questions');
+        holder.textContent = '';
+        doc.questions.forEach(function (question, index) { holder.appendChild(questionNode(question, index)); });
+    }
+
+    function addQuestion() {
+        doc.questions.push(newQuestion());
+        renderQuestions();
+        afterChange(part('questions'), part('add-question'), doc.questions.length - 1, 'add');
+    }
+
+    function gotoQuestion(id) {
+        var index = doc.questions.map(function (q) { return q.id; }).indexOf(id);
+        var node = part('questions').children[index];
+        if (!node) { return; }
+        selectTab(editor.querySelector('[data-tab="questions"]'), false);
+        node.scrollIntoView();
+        node.querySelector('[data-bind="id"]').focus();
+    }
+
+    // --- settings -----------------------------------------------------------------------------
+    function valueName(value) {
+        var names = editor.querySelector('template[data-proto="value-names"]').content.querySelectorAll('option');
+        var found = Array.prototype.filter.call(names, function (option) { return option.value === value; })[0];
+        return found ? found.textContent : String(value);
+    }
+
+    function settingControl(setting) {
+        var control;
+        if (setting.values) {
+            control = make('select');
+            setting.values.forEach(function (choice) {
+                var isObject = choice !== null && typeof choice === 'object';
+                var option = make('option', '', isObject ? choice.display_name : valueName(choice));
+                option.value = isObject ? choice.value : choice;
+                control.appendChild(option);
+            });
+        } else {
+            control = make('input');
+            control.type = {boolean: 'checkbox', integer: 'number', float: 'number'}[setting.type] || 'text';
+            if (setting.type === 'float') { control.step = 'any'; }
+        }
+        control.setAttribute('data-setting', setting.name);
+        return control;
+    }
+
+    function settingField(setting) {
+        var field = make('div', 'lb-ed-field');
+        var label = make('label', '', setting.label || setting.name);
+        var control = settingControl(setting);
+        if (control.type === 'checkbox') {
+            field.className += ' lb-ed-check';
+            field.appendChild(control);
+            field.appendChild(label);
+        } else {
+            field.appendChild(label);
+            field.appendChild(control);
+        }
+        if (setting.help) { field.appendChild(make('p', 'lb-ed-help', setting.help)); }
+        return field;
+    }
+
+    function renderSettings() {
+        var holder = part('settings');
+        holder.textContent = '';
+        (data.settings || []).forEach(function (setting) {
+            var field = settingField(setting);
+            var control = field.querySelector('[data-setting]');
+            var value = savedSettings[setting.name];
+            holder.appendChild(field);
+            if (control.type === 'checkbox') { control.checked = !!value; } else {
+                control.value = value === null || value === undefined ? '' : value;
+            }
+        });
+        linkLabels(holder);
+    }
+
+    function settingValue(setting, control) {
+        if (control.type === 'checkbox') { return control.checked; }
+        var numeric = setting.type === 'integer' || setting.type === 'float';
+        return numeric && control.value !== '' && !isNaN(Number(control.value)) ? Number(control.value) : control.value;
+    }
+
+    function changedSettings() {
+        var changed = {};
+        (data.settings || []).forEach(function (setting) {
+            var control = part('settings').querySelector('[data-setting="' + setting.name + '"]');
+            var value = settingValue(setting, control);
+            if (JSON.stringify(value) !== JSON.stringify(savedSettings[setting.name])) { changed[setting.name] = value; }
+        });
+        return changed;
+    }
+
+    // --- the document sent to studio_save -----------------------------------------------------
+    function isBlank(text) {
+        return !text || Object.keys(text).every(function (key) { return !String(text[key] || '').trim(); });
+    }
+
+    function dropBlank(obj, key) {
+        if (isBlank(obj[key])) { delete obj[key]; }
+    }
+
+    function cleanQuestion(question) {
+        var keep = GROUPS_BY_KIND[question.kind] || [];
+        OPTION_GROUPS.forEach(function (name) {
+            if (keep.indexOf(name) === -1 || !(question[name] || []).length) { delete question[name]; }
+        });
+        (question.choices || []).forEach(function (choice) {
+            dropBlank(choice, 'feedback');
+            if (!choice.correct) { delete choice.correct; }
+        });
+        question.hints = (question.hints || []).filter(function (hint) { return !isBlank(hint); });
+        if (!question.hints.length) { delete question.hints; }
+        dropBlank(question, 'explanation');
+        return question;
+    }
+
+    function cleanDocument() {
+        var out = copy(doc);
+        dropBlank(out, 'intro');
+        out.questions = out.questions.map(cleanQuestion);
+        return out;
+    }
+
+    // --- messages -----------------------------------------------------------------------------
+    function messageItem(line) {
+        var item = make('li', '', line);
+        var match = /question "([^"]+)"/.exec(line);
+        var known = match && doc.questions.some(function (q) { return q.id === match[1]; });
+        if (known && activeTab() !== 'xml') {
+            var button = make('button', 'lb-ed-btn lb-ed-btn--link', text('goto'));
+            button.type = 'button';
+            button.addEventListener('click', function () { gotoQuestion(match[1]); });
+            item.appendChild(document.createTextNode(' '));
+            item.appendChild(button);
+        }
+        return item;
+    }
+
+    function showMessages(kind, title, lines) {
+        var box = part('messages');
+        box.textContent = '';
+        box.className = 'lb-ed-messages lb-ed-messages--' + kind;
+        box.appendChild(make('p', 'lb-ed-messages__title', title));
+        if (lines.length) {
+            var list = make('ul', 'lb-ed-messages__list');
+            lines.forEach(function (line) { list.appendChild(messageItem(line)); });
+            box.appendChild(list);
+        }
+        box.hidden = false;
+    }
+
+    function issueLine(issue) {
+        return [issue.where, issue.message].filter(Boolean).join(': ');
+    }
+
+    // --- saving -------------------------------------------------------------------------------
+    function activeTab() {
+        return editor.querySelector('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
+    }
+
+    function showStale() {
+        each(editor.querySelectorAll('[data-stale]'), function (notice) {
+            notice.hidden = !stale[notice.getAttribute('data-stale')];
+        });
+    }
+
+    function onSaved(mode, payload, reply) {
+        if (mode === 'form') {
+            Object.keys(payload.settings).forEach(function (name) { savedSettings[name] = payload.settings[name]; });
+            savedDoc = copy(doc);
+        } else {
+            savedXml = payload.xml;
+        }
+        stale[mode === 'form' ? 'xml' : 'form'] = true;
+        showStale();
+        var warnings = (reply.warnings || []).map(issueLine);
+        showMessages(warnings.length ? 'warning' : 'success', text(warnings.length ? 'warnings' : 'saved'), warnings);
+        announce(text('saved'));
+        notify('save', {state: 'end'});
+    }
+
+    function onFailed(message) {
+        var lines = message.split('\n');
+        showMessages('error', lines[0], lines.slice(1));
+        part('messages').focus();
+        notify('error', {title: lines[0], message: lines.slice(1).join('\n')});
+    }
+
+    function finish(request, mode, payload) {
+        var reply = null;
+        busy = false;
+        part('save').removeAttribute('aria-disabled');
+        try { reply = JSON.parse(request.responseText); } catch (e) { reply = null; }
+        if (request.status >= 200 && request.status < 300 && reply && reply.saved) {
+            onSaved(mode, payload, reply);
+        } else {
+            onFailed(reply && typeof reply.error === 'string' ? reply.error : text('bad-reply'));
+        }
+    }
+
+    function send(mode, payload) {
+        var request = new XMLHttpRequest();
+        busy = true;
+        part('save').setAttribute('aria-disabled', 'true');
+        announce(text('saving'));
+        notify('save', {state: 'start'});
+        request.open('POST', runtime.handlerUrl(root, mode === 'xml' ? 'studio_save_xml' : 'studio_save'));
+        request.setRequestHeader('Content-Type', 'application/json');
+        request.setRequestHeader('X-CSRFToken', csrfToken());
+        request.onload = function () { finish(request, mode, payload); };
+        request.onerror = function () {
+            busy = false;
+            part('save').removeAttribute('aria-disabled');
+            onFailed(text('network'));
+        };
+        request.send(JSON.stringify(payload));
+    }
+
+    function save() {
+        var mode = activeTab() === 'xml' ? 'xml' : 'form';
+        if (busy) { return; }
+        if (stale[mode]) {
+            showMessages('error', text('stale'), []);
+            part('messages').focus();
+            return;
+        }
+        send(mode, mode === 'xml' ? {xml: part('xml').value} : {settings: changedSettings(), content: cleanDocument()});
+    }
+
+    // Discard unsaved edits: Studio closes the editor; elsewhere the last saved state comes back.
+    function cancel() {
+        if (runtime && typeof runtime.notify === 'function') {
+            runtime.notify('cancel', {});
+            return;
+        }
+        load();
+        part('messages').hidden = true;
+    }
+
+    // --- tabs (WAI-ARIA tabs with automatic activation) ---------------------------------------
+    function selectTab(tab, focus) {
+        each(editor.querySelectorAll('[role="tab"]'), function (other) {
+            var selected = other === tab;
+            other.setAttribute('aria-selected', selected ? 'true' : 'false');
+            other.tabIndex = selected ? 0 : -1;
+            editor.querySelector('[data-panel="' + other.getAttribute('data-tab') + '"]').hidden = !selected;
+        });
+        if (focus) { tab.focus(); }
+    }
+
+    function onTabKey(event) {
+        var list = Array.prototype.slice.call(editor.querySelectorAll('[role="tab"]'));
+        var index = list.indexOf(event.target);
+        var moves = {ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: list.length - 1};
+        if (index === -1 || !Object.prototype.hasOwnProperty.call(moves, event.key)) { return; }
+        event.preventDefault();
+        selectTab(list[(moves[event.key] + list.length) % list.length], true);
+    }
+
+    // --- start --------------------------------------------------------------------------------
+    function load() {
+        Object.keys(doc).forEach(function (key) { delete doc[key]; });
+        Object.assign(doc, copy(savedDoc));
+        doc.questions = Array.isArray(doc.questions) ? doc.questions : [];
+        renderSettings();
+        showValues(part('intro'), doc);
+        renderQuestions();
+        part('xml').value = savedXml;
+    }
+
+    (data.settings || []).forEach(function (setting) { savedSettings[setting.name] = setting.value; });
+    savedXml = part('xml').value;
+    linkLabels(part('intro'));
+    linkLabels(editor.querySelector('[data-panel="xml"]'));
+    listen(part('intro'), doc);
+    load();
+    each(editor.querySelectorAll('[role="tab"]'), function (tab) {
+        tab.addEventListener('click', function () { selectTab(tab, false); });
+        tab.addEventListener('keydown', onTabKey);
+    });
+    part('add-question').addEventListener('click', addQuestion);
+    part('save').addEventListener('click', save);
+    part('cancel').addEventListener('click', cancel);
+}
