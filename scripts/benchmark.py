@@ -448,6 +448,30 @@ class Bench:
             self.render(usage_id, student)
         return len(ctx.captured_queries)
 
+    def template_lookup_failures(self, usage_id, student):
+        """Django template variable lookups that failed during one render.
+
+        The workbench logs each at DEBUG (logger ``django.template``) with a formatted traceback
+        into var/workbench.log, which is part of the measured render time.
+        """
+        import logging  # noqa: PLC0415
+
+        class Count(logging.Handler):
+            n = 0
+
+            def emit(self, record):
+                if "while resolving variable" in str(record.msg):
+                    Count.n += 1
+
+        handler = Count(level=logging.DEBUG)
+        logger = logging.getLogger("django.template")
+        logger.addHandler(handler)
+        try:
+            self.render(usage_id, student)
+        finally:
+            logger.removeHandler(handler)
+        return Count.n
+
     def learner_bytes(self, spec, usage_id):
         """A fresh learner's first view: the block's own HTML + inline/URL JS and CSS."""
         student = self.new_learner(f"bytes-{spec.key}-")
@@ -561,6 +585,7 @@ def inner_main(args):
                 "bytes": bench.learner_bytes(spec, usage),
                 "sql": {n: bench.sql_per_render(bench.configs[(spec.key, n)][1], steady[(spec.key, n)])
                         for n in (growth_ns if spec.growth else (MAIN_N,))},
+                "template_failures": bench.template_lookup_failures(usage, steady[(spec.key, MAIN_N)]),
                 "version": dist_version(spec.dist) if spec.dist else dist_version("xblock-sdk"),
             }
         except Exception as exc:  # noqa: BLE001
@@ -587,10 +612,13 @@ def inner_main(args):
         for spec in order:
             if not spec.growth:
                 continue
+            targets = [(n, bench.configs[(spec.key, n)][1], steady[(spec.key, n)]) for n in growth_ns]
+            per_n = {n: [] for n in growth_ns}
+            for _ in range(gsamples):  # sizes interleaved sample by sample: load drifts hit all sizes alike
+                for n, usage, st in targets:
+                    per_n[n].append(bench.timed_render(usage, st))
             for n in growth_ns:
-                usage = bench.configs[(spec.key, n)][1]
-                st = steady[(spec.key, n)]
-                raw[spec.key]["growth"][n].append([bench.timed_render(usage, st) for _ in range(gsamples)])
+                raw[spec.key]["growth"][n].append(per_n[n])
         log(f"round {r + 1}/{rounds} done ({time.perf_counter() - t0:.0f}s)")
 
     results = summarise(specs, raw, info)
@@ -621,7 +649,8 @@ def summarise(specs, raw, info):
     for spec in specs:
         r = raw[spec.key]
         res = {"label": spec.label, "version": info[spec.key]["version"], "ours": spec.ours,
-               "bytes": info[spec.key]["bytes"], "sql": info[spec.key]["sql"], "growth_unit": spec.growth_unit}
+               "bytes": info[spec.key]["bytes"], "sql": info[spec.key]["sql"], "growth_unit": spec.growth_unit,
+               "template_failures": info[spec.key]["template_failures"]}
         for what in ("render", "handler"):
             pooled = [x for rnd in r[what] for x in rnd]
             ratios = [median(b) / median(t) for b, t in zip(r[what], thumbs[what])]
@@ -725,7 +754,7 @@ def machine_info():
         "cpus": os.cpu_count(),
         "cpu": cpu,
         "os": platform.platform(),
-        "date": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
@@ -751,6 +780,7 @@ def write_docs(args, env, specs, results, unavailable, table):
         listed = ", ".join(f"{name} {kib(size):.1f}" for _k, name, size in files) or "none"
         bytes_detail.append(f"- {spec.key}: {listed}")
     notes = "".join(f"\n> **Note:** {n}\n" for n in env["notes"])
+    failures = ", ".join(f"{s.key} {results[s.key]['template_failures']}" for s in specs)
     growth_ms = []
     for spec in specs:
         g = results[spec.key].get("growth_ms")
@@ -780,6 +810,9 @@ drift with machine load; compare the **×T** columns (ratio to the SDK's trivial
 Render medians by size (ms):
 {chr(10).join(growth_ms)}
 
+Django template variable lookups that failed in one steady-state render (the workbench logs each at DEBUG with a
+formatted traceback, inside the measured time): {failures}.
+
 Learner bytes by file (KiB, raw):
 {chr(10).join(bytes_detail)}
 
@@ -801,8 +834,8 @@ Reproduces `shared/research/perf-baselines.md`:
   no scenario is ever re-parsed into existing ids (that would duplicate children). `init_scenarios()` is never called,
   so other installed blocks cannot break the run.
 - **Interleaved**: each round measures every block in turn (the start block rotates each round), first render, then
-  handler, then growth. ×T = block median ÷ thumbs median **in the same round**, then the median over rounds. The
-  millisecond columns give the median and min–max of all samples pooled.
+  handler, then growth (sizes interleaved sample by sample). ×T = block median ÷ thumbs median **in the same round**,
+  then the median over rounds. The millisecond columns give the median and min–max of all samples pooled.
 - **render**: `WorkbenchRuntime(student).get_block(usage_id).render("student_view", {{}})` for a learner who already has
   state (viewed the block and submitted once), including every field read from the SQLite key-value store.
 - **handler**: Django test client `POST /handler/<usage>/<handler>/?student=<id>` with CSRF enforced

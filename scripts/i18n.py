@@ -13,7 +13,7 @@ Strings are found without running the code:
 
 Catalogs are read and written with polib (pinned in requirements/test.txt), and compiled
 with polib too, so a .mo is the same bytes on every machine; when GNU ``msgfmt`` is on
-PATH, ``check`` also runs ``msgfmt --check`` over every catalog. See docs/translations.md.
+PATH, ``check`` also runs ``msgfmt --check-format`` over every catalog. See docs/translations.md.
 """
 
 from __future__ import annotations
@@ -125,12 +125,17 @@ def template_messages(path: Path) -> list[tuple[str, str, int]]:
         line = text.count("\n", 0, match.start()) + 1
         literal = TRANS_LITERAL.match(match.group(1).strip())
         if not literal:
-            raise ExtractError(f"{path.relative_to(ROOT)}:{line}: {{% trans %}} takes one quoted literal, "
+            raise ExtractError(f"{shown(path)}:{line}: {{% trans %}} takes one quoted literal, "
                                f"got {match.group(1)!r}")
         msgid = literal.group(1) if literal.group(1) is not None else literal.group(2)
         if msgid:
             found.append((msgid, "", line))
     return found
+
+
+def shown(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
 def source_files() -> list[Path]:
@@ -234,6 +239,7 @@ def merged_catalog(locale: str, messages: list[Message], old: polib.POFile | Non
                 entry.msgstr = before.msgstr
             if before.fuzzy and "fuzzy" not in entry.flags:
                 entry.flags.append("fuzzy")
+                entry.previous_msgid = before.previous_msgid
             entry.tcomment = before.tcomment
         po.append(entry)
     for msgid in sorted(gone):
@@ -309,7 +315,7 @@ def check_symlink() -> list[str]:
     return []
 
 
-def check_catalog(locale: str, expected: set[str]) -> list[str]:
+def check_catalog(locale: str, expected: set[str] | None) -> list[str]:
     path = po_path(locale)
     name = path.relative_to(ROOT).as_posix()
     if not path.exists():
@@ -318,9 +324,9 @@ def check_catalog(locale: str, expected: set[str]) -> list[str]:
     problems = []
     live = [e for e in po if not e.obsolete]
     have = {e.msgid for e in live}
-    for msgid in sorted(expected - have):
+    for msgid in sorted(expected - have) if expected is not None else ():
         problems.append(f"{name}: out of date, no entry for {msgid!r} (run make extract_translations)")
-    for msgid in sorted(have - expected):
+    for msgid in sorted(have - expected) if expected is not None else ():
         problems.append(f"{name}: out of date, {msgid!r} is no longer in the code (run make extract_translations)")
     if po.metadata.get("Language") != locale:
         problems.append(f"{name}: header Language is {po.metadata.get('Language')!r}, not {locale!r}")
@@ -356,7 +362,7 @@ def check_compiled(locale: str) -> list[str]:
 
 
 def check_msgfmt() -> list[str]:
-    """GNU msgfmt's own checks (header, python-brace-format), when it is installed."""
+    """GNU msgfmt's format checks (python-brace-format placeholders), when it is installed."""
     msgfmt = shutil.which("msgfmt")
     if not msgfmt:
         return []
@@ -365,10 +371,10 @@ def check_msgfmt() -> list[str]:
         path = po_path(locale)
         if not path.exists():
             continue
-        result = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(path)], capture_output=True, text=True,
-                                check=False)
+        command = [msgfmt, "--check-format", "--check-domain", "-o", os.devnull, str(path)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode:
-            problems.append(f"msgfmt --check {path.relative_to(ROOT)}:\n{result.stderr.strip()}")
+            problems.append(f"msgfmt --check-format {shown(path)}: {result.stderr.strip()}")
     return problems
 
 
@@ -377,13 +383,13 @@ def check() -> int:
     if not (LOCALE_DIR / "config.yaml").exists():
         problems.append(f"{(LOCALE_DIR / 'config.yaml').relative_to(ROOT)} is missing (run make extract_translations)")
     # Re-extract into a scratch copy and compare msgid sets with the committed catalogs.
-    expected: set[str] = set()
+    expected: set[str] | None = None
     with tempfile.TemporaryDirectory() as scratch:
         try:
             extract(Path(scratch), quiet=True)
             expected = {e.msgid for e in polib.pofile(str(po_path(SOURCE_LOCALE, Path(scratch)))) if e.msgid}
         except (ExtractError, SyntaxError) as exc:
-            problems.append(f"extraction failed: {exc}")
+            problems.append(f"extraction failed, so the catalogs were not compared with the code: {exc}")
     for locale in LOCALES:
         problems += check_catalog(locale, expected)
         problems += check_compiled(locale)

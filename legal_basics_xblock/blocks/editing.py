@@ -16,7 +16,7 @@ from xblock.validation import ValidationMessage
 from ..content.cache import content_hash
 from ..content.issues import errors
 from ..content.sanitize import sanitize_document
-from ..olx.quiz import OLXError
+from ..olx.common import OLXError
 from ..olx.safe_xml import UnsafeXMLError, parse_xml
 from .base import json_api
 
@@ -146,7 +146,7 @@ class StructuredContentMixin:
         return validation
 
     def issue_list(self, issues) -> list:
-        return [{"level": i.level, "where": i.where(), "line": i.line, "message": i.message(self.gettext)}
+        return [{"level": i.level, "where": i.where(self.gettext), "line": i.line, "message": i.message(self.gettext)}
                 for i in issues]
 
     def reject(self, issues) -> None:

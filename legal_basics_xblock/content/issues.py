@@ -13,6 +13,13 @@ def _(message: str) -> str:
     return message
 
 
+# Words that appear in locations and levels; listed so the extractor finds them.
+PLACE_WORDS = (_("question"), _("choice"), _("step"), _("pair"), _("distractor"), _("hint"), _("setting"),
+               _("intro"), _("node"), _("variable"), _("plan step"), _("role"), _("stage"),
+               _("error"), _("warning"))
+TRANSLATED_PARAMS = ("what",)
+
+
 @dataclass(frozen=True)
 class Issue:
     """One validator finding.
@@ -34,13 +41,15 @@ class Issue:
 
     def message(self, translate=lambda s: s) -> str:
         """The message text, translated by ``translate`` when given."""
-        return translate(self.template).format(**self.params)
+        params = {key: translate(value) if key in TRANSLATED_PARAMS else value
+                  for key, value in self.params.items()}
+        return translate(self.template).format(**params)
 
-    def where(self) -> str:
+    def where(self, translate=lambda s: s) -> str:
         """A human-readable location such as ``question "q1", choice "b"``."""
         parts = []
         for kind, ident in zip(self.path[::2], self.path[1::2]):
-            parts.append(f'{kind} "{ident}"')
+            parts.append(f'{translate(kind)} "{ident}"')
         return ", ".join(parts)
 
     def format(self, translate=lambda s: s, source: str = "") -> str:
@@ -49,9 +58,9 @@ class Issue:
         if self.line:
             prefix = f"{prefix}:{self.line}" if prefix else f"line {self.line}"
         head = f"{prefix}: " if prefix else ""
-        where = self.where()
+        where = self.where(translate)
         where = f"{where}: " if where else ""
-        return f"{head}{self.level}: {where}{self.message(translate)}"
+        return f"{head}{translate(self.level)}: {where}{self.message(translate)}"
 
     def with_line(self, line: int | None) -> Issue:
         return Issue(self.level, self.template, self.params, self.path, line)

@@ -87,6 +87,27 @@ class Node:
     plan: tuple = ()
     cites: tuple = ()
     image: Mapping = field(default_factory=dict)
+    stage: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A mock-trial role: its own brief and its own start node."""
+
+    id: str
+    name: Text
+    brief: Text
+    start: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage of the hearing, with the facilitator's script and timing."""
+
+    id: str
+    title: Text
+    minutes: int = 0
+    script: Text = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,17 @@ class Scenario:
     nodes: Mapping[str, Node]
     variables: Mapping[str, Variable]
     max_steps: int = DEFAULT_MAX_STEPS
+    roles: tuple = ()
+    stages: tuple = ()
+    case_file: Text = field(default_factory=dict)
+    criteria: tuple = ()
+    debrief: tuple = ()
+
+    def role(self, role_id: str) -> Role | None:
+        return next((role for role in self.roles if role.id == role_id), None)
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((stage for stage in self.stages if stage.id == stage_id), None)
 
     def node(self, node_id: str) -> Node | None:
         return self.nodes.get(node_id)
@@ -141,6 +173,7 @@ def _node(raw: Mapping) -> Node:
         plan=tuple(_plan_step(p) for p in raw.get("plan", ())),
         cites=tuple(str(c) for c in raw.get("cites", ())),
         image=dict(raw.get("image") or {}),
+        stage=str(raw.get("stage", "")),
     )
 
 
@@ -158,5 +191,15 @@ def load_scenario(document: Mapping | None) -> Scenario:
             var = Variable(str(raw.get("id", "")), str(raw.get("type", "number")), raw.get("initial", 0),
                            _text(raw.get("label")))
             variables[var.id] = var
-    return Scenario(start=str(document.get("start", "")), nodes=nodes, variables=variables,
-                    max_steps=int(document.get("max_steps", DEFAULT_MAX_STEPS) or DEFAULT_MAX_STEPS))
+    roles = tuple(Role(str(r.get("id", "")), _text(r.get("name")), _text(r.get("brief")), str(r.get("start", "")))
+                  for r in document.get("roles", ()) if isinstance(r, Mapping))
+    stages = tuple(Stage(str(s.get("id", "")), _text(s.get("title")), int(s.get("minutes", 0) or 0),
+                         _text(s.get("script")))
+                   for s in document.get("stages", ()) if isinstance(s, Mapping))
+    return Scenario(
+        start=str(document.get("start", "")), nodes=nodes, variables=variables,
+        max_steps=int(document.get("max_steps", DEFAULT_MAX_STEPS) or DEFAULT_MAX_STEPS),
+        roles=roles, stages=stages, case_file=_text(document.get("case_file")),
+        criteria=tuple(_text(c) for c in document.get("criteria", ())),
+        debrief=tuple(_text(q) for q in document.get("debrief", ())),
+    )

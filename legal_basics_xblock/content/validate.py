@@ -102,13 +102,13 @@ def _check_options(out: Collector, question: Question, path: tuple) -> None:
         out.error(_("A {kind} question needs at least two of: {what}."), path, kind=question.kind, what=name)
     if len(question.option_ids()) > MAX_OPTIONS:
         out.error(_("A question may have at most {max} options."), path, max=MAX_OPTIONS)
-    _check_ids(out, question.option_ids(), path, "Option")
+    _check_ids(out, question.option_ids(), path, _("Option"))
     for option in options + question.distractors:
         option_path = path + (name if option in options else "distractor", option.id)
-        _check_text(out, option.text, option_path, "The text")
-        _check_text(out, option.feedback, option_path, "The feedback", required=False)
+        _check_text(out, option.text, option_path, _("The text"))
+        _check_text(out, option.feedback, option_path, _("The feedback"), required=False)
         if question.kind == MATCHING and option in options:
-            _check_text(out, option.prompt, option_path, "The prompt")
+            _check_text(out, option.prompt, option_path, _("The prompt"))
     correct = [c for c in question.choices if c.correct]
     if question.kind == SINGLE and len(correct) != 1:
         out.error(_("A single-choice question needs exactly one correct choice (it has {count})."), path,
@@ -132,12 +132,12 @@ def _check_question(out: Collector, question: Question) -> None:
         out.error(_("The penalty must be between 0 and 1."), path)
     if question.points <= 0:
         out.error(_("Points must be greater than 0."), path)
-    _check_text(out, question.stem, path, "The question text")
+    _check_text(out, question.stem, path, _("The question text"))
     _check_options(out, question, path)
     for number, hint in enumerate(question.hints, start=1):
-        _check_text(out, hint, path + ("hint", str(number)), "The hint")
+        _check_text(out, hint, path + ("hint", str(number)), _("The hint"))
     if question.explanation:
-        _check_text(out, question.explanation, path, "The explanation")
+        _check_text(out, question.explanation, path, _("The explanation"))
     else:
         out.warning(_("It has no explanation; learners see only right or wrong."), path, strict_error=True)
     check_citations(out, question.cites, path)
@@ -194,9 +194,9 @@ def validate_quiz(document: Mapping, settings: Mapping | None = None, strict: bo
         out.error(_("A quiz needs at least one question."))
     if len(quiz.questions) > MAX_QUESTIONS:
         out.error(_("A quiz may have at most {max} questions."), max=MAX_QUESTIONS)
-    _check_ids(out, quiz.ids, (), "Question")
+    _check_ids(out, quiz.ids, (), _("Question"))
     if quiz.intro:
-        _check_text(out, quiz.intro, ("intro", "intro"), "The introduction")
+        _check_text(out, quiz.intro, ("intro", "intro"), _("The introduction"))
     for question in quiz.questions:
         _check_question(out, question)
     _check_settings(out, settings or {}, len(quiz.questions))

@@ -64,8 +64,8 @@ def _check_variables(out: Collector, scenario: Scenario) -> None:
 
 def _check_choice(out: Collector, scenario: Scenario, node: Node, choice) -> None:
     path = ("node", node.id, "choice", choice.id)
-    _check_text(out, choice.label, path, "The choice text")
-    _check_text(out, choice.feedback, path, "The consequence", required=False)
+    _check_text(out, choice.label, path, _("The choice text"))
+    _check_text(out, choice.feedback, path, _("The consequence"), required=False)
     if choice.target not in scenario.nodes:
         out.error(_('It leads to "{target}", which is not a node.'), path, target=choice.target)
     for item in (*choice.requires, *choice.effects):
@@ -82,7 +82,7 @@ def _check_choice(out: Collector, scenario: Scenario, node: Node, choice) -> Non
         if choice.deadline.late_target not in scenario.nodes:
             out.error(_('Its deadline leads to "{target}", which is not a node.'), path,
                       target=choice.deadline.late_target)
-        _check_text(out, choice.deadline.message, path, "The deadline message", required=False)
+        _check_text(out, choice.deadline.message, path, _("The deadline message"), required=False)
     if choice.feedback:
         check_citations(out, choice.cites, path)
 
@@ -92,9 +92,9 @@ def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
     if node.kind not in (SCENE, ENDING):
         out.error(_('Node kind "{kind}" is unknown; use scene or ending.'), path, kind=node.kind)
         return
-    _check_text(out, node.body, path, "The text")
+    _check_text(out, node.body, path, _("The text"))
     if node.title:
-        _check_text(out, node.title, path, "The title")
+        _check_text(out, node.title, path, _("The title"))
     if node.image and not node.image.get("alt"):
         out.error(_("The image needs alt text in kk and ru."), path)
     if node.kind == SCENE:
@@ -114,7 +114,7 @@ def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
         out.error(_("An ending's credit must be between 0 and 1."), path)
     for number, step in enumerate(node.plan, start=1):
         step_path = path + ("plan step", str(number))
-        _check_text(out, step.text, step_path, "The action-plan step")
+        _check_text(out, step.text, step_path, _("The action-plan step"))
         check_citations(out, step.cites, step_path)
 
 

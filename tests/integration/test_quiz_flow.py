@@ -87,7 +87,7 @@ def test_wrong_answers_show_feedback_but_not_the_key_until_finished(workbench):
     assert status == 200
     assert "EXPLANATION-SINGLE-KK" in reply["html"], "attempts used up: finished"
     status, reply = learner.call("reset", {})
-    assert status == 409 and "attempts" in reply["error"].lower()
+    assert status == 409 and reply["error"] == learner.refresh().gettext("No attempts are left.")
 
 
 def test_attempt_limit_and_double_submit_are_refused_without_state_change(workbench):
@@ -106,9 +106,10 @@ def test_past_due_refuses_submission(workbench):
         'mode="practice"', 'mode="practice" due="2020-01-01T00:00:00Z"'))
     learner = workbench.learner(usage)
     status, reply = learner.call("submit", answer_everything(learner.html()))
-    assert status == 403 and "due date" in reply["error"]
+    closed = learner.refresh().gettext("The due date has passed; answers can no longer be submitted.")
+    assert status == 403 and reply["error"] == closed
     assert learner.state()["attempts"] == 0
-    assert "due date has passed" in learner.html()
+    assert closed in learner.html()
 
 
 def test_exam_mode_hides_results_until_finish(workbench):
@@ -118,7 +119,7 @@ def test_exam_mode_hides_results_until_finish(workbench):
     learner = workbench.learner(usage)
     status, reply = learner.call("submit", answer_everything(learner.html()))
     assert status == 200
-    for secret in ("FEEDBACK-", "EXPLANATION-", "lb-result", "Your score"):
+    for secret in ("FEEDBACK-", "EXPLANATION-", "lb-result", "lb-score"):
         assert secret not in reply["html"]
     assert learner.call("hint", {"question": "x"})[0] == 409
     status, reply = learner.call("finish", {})
