@@ -50,6 +50,7 @@ setup(
     entry_points={
         "xblock.v1": [
             "legal_quiz = legal_basics_xblock.blocks.quiz:LegalQuizBlock",
+            "legal_case_study = legal_basics_xblock.blocks.case_study:LegalCaseStudyBlock",
         ],
     },
     classifiers=[

@@ -548,6 +548,7 @@ def inner_main(args):
     if workdir.exists():
         shutil.rmtree(workdir)  # fresh workbench database for every run
     workdir.mkdir(parents=True)
+    load_before = _loadavg()
     bench = Bench(args, workdir)
     specs, missing = available_blocks(args)
     for key, why in missing.items():
@@ -598,27 +599,44 @@ def inner_main(args):
 
     # Rounds: interleaved block by block; the block order rotates every round.
     raw = {s.key: {"render": [], "handler": [], "growth": {n: [] for n in growth_ns}} for s in specs}
+
+    def measure_render(spec, r):
+        usage = bench.configs[(spec.key, MAIN_N)][1]
+        st = steady[(spec.key, MAIN_N)]
+        raw[spec.key]["render"].append([bench.timed_render(usage, st) for _ in range(samples)])
+
+    def measure_handler(spec, r):
+        usage = bench.configs[(spec.key, MAIN_N)][1]
+        raw[spec.key]["handler"].append(
+            [bench.first_submission(spec, usage, bench.new_learner(f"h{r}-{spec.key}-")) for _ in range(samples)])
+
+    def measure_growth(spec, r):
+        if not spec.growth:
+            return
+        targets = [(n, bench.configs[(spec.key, n)][1], steady[(spec.key, n)]) for n in growth_ns]
+        per_n = {n: [] for n in growth_ns}
+        for _ in range(gsamples):  # sizes interleaved sample by sample: load drifts hit all sizes alike
+            for n, usage, st in targets:
+                per_n[n].append(bench.timed_render(usage, st))
+        for n in growth_ns:
+            raw[spec.key]["growth"][n].append(per_n[n])
+
     t0 = time.perf_counter()
     for r in range(rounds):
         order = specs[r % len(specs):] + specs[:r % len(specs)]
-        for spec in order:
-            usage = bench.configs[(spec.key, MAIN_N)][1]
-            st = steady[(spec.key, MAIN_N)]
-            raw[spec.key]["render"].append([bench.timed_render(usage, st) for _ in range(samples)])
-        for spec in order:
-            usage = bench.configs[(spec.key, MAIN_N)][1]
-            raw[spec.key]["handler"].append(
-                [bench.first_submission(spec, usage, bench.new_learner(f"h{r}-{spec.key}-")) for _ in range(samples)])
-        for spec in order:
-            if not spec.growth:
-                continue
-            targets = [(n, bench.configs[(spec.key, n)][1], steady[(spec.key, n)]) for n in growth_ns]
-            per_n = {n: [] for n in growth_ns}
-            for _ in range(gsamples):  # sizes interleaved sample by sample: load drifts hit all sizes alike
-                for n, usage, st in targets:
-                    per_n[n].append(bench.timed_render(usage, st))
-            for n in growth_ns:
-                raw[spec.key]["growth"][n].append(per_n[n])
+        for measure in (measure_render, measure_handler, measure_growth):
+            for spec in order:
+                if spec not in specs:
+                    continue
+                try:
+                    measure(spec, r)
+                except Exception as exc:  # noqa: BLE001 - e.g. block code edited during the run
+                    if spec.key == "thumbs":
+                        raise
+                    failed[spec.key] = f"round {r + 1}: {type(exc).__name__}: {exc}"[:400]
+                    log(f"NOTE: {spec.key} dropped: {failed[spec.key]}")
+                    specs.remove(spec)
+                    raw.pop(spec.key, None)
         log(f"round {r + 1}/{rounds} done ({time.perf_counter() - t0:.0f}s)")
 
     results = summarise(specs, raw, info)
@@ -626,6 +644,7 @@ def inner_main(args):
     env["notes"] = notes
     env["venv"] = meta.get("venv", "")
     env["elapsed_s"] = round(time.perf_counter() - t0, 1)
+    env["loadavg"] = f"{load_before} before, {env['loadavg']} after"
     unavailable = {**missing, **failed}
     out = {"env": env, "args": vars(args), "results": results, "unavailable": unavailable,
            "raw": raw}
@@ -735,6 +754,13 @@ def targets_text(specs, results):
     return "\n".join(out) if out else "our blocks were not measured (see the table)"
 
 
+def _loadavg():
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def machine_info():
     import django  # noqa: PLC0415
 
@@ -755,6 +781,7 @@ def machine_info():
         "cpu": cpu,
         "os": platform.platform(),
         "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "loadavg": _loadavg(),
     }
 
 
@@ -797,7 +824,8 @@ drift with machine load; compare the **×T** columns (ratio to the SDK's trivial
 - Command: `{command_line(args)}` (from the repository root; {args.rounds} rounds × {args.samples} samples,
   growth {max(3, args.samples // 5)} samples per size per round; {env['elapsed_s']} s of measuring)
 - Date: {env['date']}
-- Machine: {env['cpus']} CPUs ({env['cpu'] or 'unknown CPU'}), {env['os']}
+- Machine: {env['cpus']} CPUs ({env['cpu'] or 'unknown CPU'}), {env['os']}; load average (1/5/15 min)
+  {env['loadavg']} the run
 - Python {env['python']}, XBlock {env['xblock']}, xblock-sdk {env['xblock_sdk']}, Django {env['django']}
   (benchmark venv `{env['venv']}`, peers pinned in `scripts/bench_peers.txt`)
 {notes}

@@ -57,18 +57,17 @@ PLURAL_NAMES = {"ngettext", "ngettext_lazy"}
 TRANS_TAG = re.compile(r"{%\s*trans\s+(.*?)\s*%}", re.DOTALL)
 TRANS_LITERAL = re.compile(r"""^(?:"([^"\\]*)"|'([^'\\]*)')(?:\s+as\s+\w+)?$""")
 PLACEHOLDER = re.compile(r"(?<!{){([A-Za-z_][A-Za-z0-9_]*)(?:[!:][^{}]*)?}(?!})")
-CONFIG_YAML = """\
-# edx-i18n-tools layout of this package's bundled catalogs (domain "text", not "django").
-# Maintained by scripts/i18n.py (make extract_translations / compile_translations / check_translations);
-# `i18n_tool` users find the same locales here. Open edX reads translations/<locale>/LC_MESSAGES/text.mo,
-# and legal_basics_xblock/translations is a relative symlink to this directory.
-source_locale: en
-locales:
-    - en  # English - source language (msgstr left empty: identity)
-    - kk  # Kazakh
-    - ru  # Russian
-dummy_locales: []
-"""
+CONFIG_YAML = (
+    "# edx-i18n-tools layout of this package's bundled catalogs (domain \"text\", not \"django\").\n"
+    "# Written by scripts/i18n.py extract from its LOCALES; `i18n_tool` users find the same locales here.\n"
+    "# Open edX reads translations/<locale>/LC_MESSAGES/text.mo; legal_basics_xblock/translations is a\n"
+    "# relative symlink to this directory. See docs/translations.md.\n"
+    f"source_locale: {SOURCE_LOCALE}\n"
+    "locales:\n"
+    + "".join(f"    - {code}  # {LANGUAGE_TEAMS[code]}{' (source)' if code == SOURCE_LOCALE else ''}\n"
+              for code in LOCALES)
+    + "dummy_locales: []\n"
+)
 
 
 @dataclass
@@ -380,8 +379,9 @@ def check_msgfmt() -> list[str]:
 
 def check() -> int:
     problems = check_symlink()
-    if not (LOCALE_DIR / "config.yaml").exists():
-        problems.append(f"{(LOCALE_DIR / 'config.yaml').relative_to(ROOT)} is missing (run make extract_translations)")
+    config = LOCALE_DIR / "config.yaml"
+    if not config.exists() or config.read_text(encoding="utf-8") != CONFIG_YAML:
+        problems.append(f"{shown(config)} is missing or out of date (run make extract_translations)")
     # Re-extract into a scratch copy and compare msgid sets with the committed catalogs.
     expected: set[str] | None = None
     with tempfile.TemporaryDirectory() as scratch:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-import importlib.resources
 import hashlib
+import importlib.resources
 import json
 
 from django.conf import settings as django_settings
@@ -126,10 +126,13 @@ class LegalBlockMixin:
     def render_template(self, name: str, context: dict) -> str:
         return templates.render(name, context, self.current_language())
 
-    def fragment(self, html: str, js_class: str, css: str, js: str, init_args: dict) -> Fragment:
+    def fragment(self, html: str, js_class: str, css, js, init_args: dict) -> Fragment:
+        """A fragment whose CSS and JS (one name or several) are served by URL, so browsers cache them."""
         frag = Fragment(html)
-        frag.add_css_url(self.runtime.local_resource_url(self, f"public/{css}"))
-        frag.add_javascript_url(self.runtime.local_resource_url(self, f"public/{js}"))
+        for name in ([css] if isinstance(css, str) else css):
+            frag.add_css_url(self.runtime.local_resource_url(self, f"public/{name}"))
+        for name in ([js] if isinstance(js, str) else js):
+            frag.add_javascript_url(self.runtime.local_resource_url(self, f"public/{name}"))
         frag.initialize_js(js_class, init_args)
         return frag
 

@@ -97,6 +97,16 @@ class StructuredContentMixin:
         for name, value in typed.items():
             setattr(self, name, value)
 
+    @classmethod
+    def check_scenario_xml(cls, xml: str) -> None:
+        """Raise ``ValueError`` unless the block in a workbench scenario parses and validates."""
+        root = parse_xml(xml)
+        node = root if root.tag != "vertical_demo" else next(el for el in root if isinstance(el.tag, str))
+        document, _attributes, _lines = cls.parse_content(node)
+        issues = errors(cls.validate_content(document, dict(_attributes)))
+        if issues:
+            raise ContentError(issues, node.get("url_name", ""))
+
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
         node.set("xblock-family", self.entry_point)

@@ -260,4 +260,4 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     @staticmethod
     def workbench_scenarios():
         from ..scenarios import load_scenarios  # pylint: disable=import-outside-toplevel
-        return load_scenarios("quiz_")
+        return load_scenarios("quiz_", LegalQuizBlock.check_scenario_xml)

@@ -7,8 +7,8 @@ stored by them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 SCENE = "scene"
 ENDING = "ending"

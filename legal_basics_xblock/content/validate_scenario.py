@@ -8,11 +8,10 @@ missing kk/ru text. Messages name the node and choice.
 from __future__ import annotations
 
 from collections import deque
-from typing import Mapping
+from collections.abc import Mapping
 
 from .issues import Issue, _
-from .scenario import (CONDITION_OPS, EFFECT_OPS, ENDING, RATINGS, SCENE, VARIABLE_TYPES, Node, Scenario,
-                       load_scenario)
+from .scenario import CONDITION_OPS, EFFECT_OPS, ENDING, RATINGS, SCENE, VARIABLE_TYPES, Node, Scenario, load_scenario
 from .validate import ID_PATTERN, Collector, _check_text, check_citations
 
 MAX_NODES = 2000
@@ -24,9 +23,14 @@ def _edges(node: Node) -> list[str]:
     return targets
 
 
+def starts(scenario: Scenario) -> list[str]:
+    """The start node, or each role's start node in a mock trial."""
+    return [role.start for role in scenario.roles] or [scenario.start]
+
+
 def reachable(scenario: Scenario) -> set:
-    """Nodes reachable from the start, ignoring conditions (an over-approximation)."""
-    seen, queue = set(), deque([scenario.start])
+    """Nodes reachable from a start, ignoring conditions (an over-approximation)."""
+    seen, queue = set(), deque(starts(scenario))
     while queue:
         node_id = queue.popleft()
         if node_id in seen or node_id not in scenario.nodes:
@@ -118,9 +122,25 @@ def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
         check_citations(out, step.cites, step_path)
 
 
+def _check_roles_and_stages(out: Collector, scenario: Scenario) -> None:
+    stage_ids = {stage.id for stage in scenario.stages}
+    for role in scenario.roles:
+        path = ("role", role.id)
+        _check_text(out, role.name, path, _("The role name"))
+        _check_text(out, role.brief, path, _("The role brief"))
+    for stage in scenario.stages:
+        _check_text(out, stage.title, ("stage", stage.id), _("The stage title"))
+    for node in scenario.nodes.values():
+        if node.stage and node.stage not in stage_ids:
+            out.error(_('It belongs to stage "{stage}", which is not defined.'), ("node", node.id), stage=node.stage)
+    if scenario.case_file:
+        _check_text(out, scenario.case_file, ("case file", "case_file"), _("The case file"))
+
+
 def _check_graph(out: Collector, scenario: Scenario) -> None:
-    if scenario.start not in scenario.nodes:
-        out.error(_('The start node "{start}" does not exist.'), start=scenario.start)
+    missing = [start for start in starts(scenario) if start not in scenario.nodes]
+    if missing:
+        out.error(_('The start node "{start}" does not exist.'), start=", ".join(missing))
         return
     if not any(n.kind == ENDING for n in scenario.nodes.values()):
         out.error(_("The scenario needs at least one ending."))
@@ -152,5 +172,6 @@ def validate_scenario(document: Mapping, settings: Mapping | None = None, strict
     _check_variables(out, scenario)
     for node in scenario.nodes.values():
         _check_node(out, scenario, node)
+    _check_roles_and_stages(out, scenario)
     _check_graph(out, scenario)
     return out.issues

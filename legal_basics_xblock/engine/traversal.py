@@ -27,9 +27,12 @@ class Consequence:
     stopped_by_guard: bool
 
 
-def initial_progress(scenario: Scenario) -> dict:
+def initial_progress(scenario: Scenario, role_id: str = "") -> dict:
+    """Progress at the start (a mock-trial role starts at its own node)."""
     variables = {var.id: var.initial for var in scenario.variables.values()}
-    return {"node": scenario.start, "vars": variables, "path": [], "steps": 0}
+    role = scenario.role(role_id) if role_id else None
+    start = role.start if role else scenario.start
+    return {"node": start, "vars": variables, "path": [], "steps": 0, "role": role.id if role else ""}
 
 
 def holds(condition: Condition, variables: dict) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..content.quiz import SCHEMA_VERSION
-from .common import (OLXError, append_localized, attribute, check_children, indent, localized,  # noqa: F401
-                     localized_groups)
+from .common import OLXError, append_localized, attribute, check_children, indent, localized, localized_groups  # noqa: F401
 
 OPTION_TAGS = {"choice": "choices", "step": "steps", "pair": "pairs", "distractor": "distractors"}
 QUESTION_ATTRIBUTES = ("scoring", "penalty", "points")

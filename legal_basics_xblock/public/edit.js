@@ -8,22 +8,20 @@ function LegalBlockEditor(runtime, element, initArgs) {
     var data = JSON.parse(editor.getAttribute('data-editor') || '{}');
     var GROUPS_BY_KIND = {single: ['choices'], multiple: ['choices'], ordering: ['steps'],
                           matching: ['pairs', 'distractors']};
-    var OPTION_GROUPS = ['choices', 'steps', 'pairs', 'distractors'];
     var ID_PREFIX = {choices: 'c', steps: 's', pairs: 'p', distractors: 'x'};
-    var doc = {};
-    var savedDoc = copy(data.content || {questions: []});
-    var savedSettings = {};
-    var savedXml = '';
-    var stale = {form: false, xml: false};
+    var doc = copy(data.content || {questions: []});  // the document being edited
+    var saved = {settings: {}};  // settings as last saved: only changed ones are sent
+    var stale = {form: false, xml: false};  // true once the other tab was saved
     var busy = false;
     var counter = 0;
 
-    // --- small helpers ------------------------------------------------------------------
+    // --- small helpers ------------------------------------------------------------------------
     function part(role) { return editor.querySelector('[data-role="' + role + '"]'); }
     function text(name) { return editor.getAttribute('data-s-' + name) || ''; }
     function each(list, fn) { Array.prototype.forEach.call(list, fn); }
     function copy(value) { return JSON.parse(JSON.stringify(value)); }
     function nextId() { counter += 1; return anchor + '-ed' + counter; }
+    function notify(name, payload) { if (typeof runtime.notify === 'function') { runtime.notify(name, payload); } }
 
     function make(tag, className, content) {
         var node = document.createElement(tag);
@@ -33,15 +31,12 @@ function LegalBlockEditor(runtime, element, initArgs) {
     }
 
     function clone(name) {
-        var proto = editor.querySelector('template[data-proto="' + name + '"]');
-        return proto.content.firstElementChild.cloneNode(true);
+        return editor.querySelector('template[data-proto="' + name + '"]').content.firstElementChild.cloneNode(true);
     }
 
-    function setSlot(node, name, value) {
-        var slot = node.querySelector('[data-slot="' + name + '"]');
-        if (slot) { slot.textContent = value; }
-    }
+    function setSlot(node, name, value) { node.querySelector('[data-slot="' + name + '"]').textContent = value; }
 
+    // The move/remove buttons of one list item or question (not those of the items inside it).
     function tools(node, op) {
         return node.querySelectorAll(':scope > fieldset > .lb-ed-tools [data-op' + (op ? '="' + op + '"' : '') + ']');
     }
@@ -52,13 +47,15 @@ function LegalBlockEditor(runtime, element, initArgs) {
         window.setTimeout(function () { status.textContent = message || ''; }, 30);
     }
 
-    function notify(name, payload) {
-        if (runtime && typeof runtime.notify === 'function') { runtime.notify(name, payload); }
-    }
-
     function csrfToken() {
         var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
         return match ? decodeURIComponent(match[1]) : '';
+    }
+
+    function describe(node, help) {
+        if (!help) { return; }
+        help.id = help.id || nextId();
+        node.setAttribute('aria-describedby', help.id);
     }
 
     // Give every field's control an id, point its label at it and describe it with its help text.
@@ -66,25 +63,17 @@ function LegalBlockEditor(runtime, element, initArgs) {
         each(scope.querySelectorAll('.lb-ed-field'), function (field) {
             var control = field.querySelector('input, select, textarea');
             var label = field.querySelector('label');
-            var help = field.querySelector('.lb-ed-help');
             if (!control || !label) { return; }
             control.id = control.id || nextId();
             label.htmlFor = control.id;
-            if (help) {
-                help.id = help.id || nextId();
-                control.setAttribute('aria-describedby', help.id);
-            }
+            describe(control, field.querySelector('.lb-ed-help'));
         });
         each(scope.querySelectorAll('fieldset.lb-ed-group'), function (group) {
-            var help = group.querySelector(':scope > .lb-ed-help');
-            if (help) {
-                help.id = help.id || nextId();
-                group.setAttribute('aria-describedby', help.id);
-            }
+            describe(group, group.querySelector(':scope > .lb-ed-help'));
         });
     }
 
-    // --- two-way binding between controls (data-bind="stem.kk") and the document ---------------
+    // --- binding: a control with data-bind="stem.kk" edits that path of its model ---------------
     function getPath(obj, path) {
         return path.split('.').reduce(function (o, key) { return o ? o[key] : undefined; }, obj);
     }
@@ -103,18 +92,15 @@ function LegalBlockEditor(runtime, element, initArgs) {
         var type = control.getAttribute('data-type');
         if (type === 'bool') { control.checked = !!value; return; }
         if (type === 'list') { control.value = (value || []).join(', '); return; }
-        var empty = value === undefined || value === null;
-        control.value = empty ? (control.getAttribute('data-default') || '') : value;
+        control.value = value === undefined || value === null ? (control.getAttribute('data-default') || '') : value;
     }
 
     function readValue(control) {
         var type = control.getAttribute('data-type');
         if (type === 'bool') { return control.checked; }
         if (type === 'list') { return control.value.split(/[\s,;]+/).filter(Boolean); }
-        if (type === 'number') {
-            return control.value === '' || isNaN(Number(control.value)) ? undefined : Number(control.value);
-        }
-        return control.value;
+        if (type !== 'number') { return control.value; }
+        return control.value === '' || isNaN(Number(control.value)) ? undefined : Number(control.value);
     }
 
     function showValues(scope, model) {
@@ -134,7 +120,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
         });
     }
 
-    // --- lists: add, remove, move ---------------------------------------------------------------
+    // --- lists: add, remove, move -------------------------------------------------------------
     function freshId(prefix, list) {
         var used = list.map(function (item) { return item.id; });
         var number = list.length + 1;
@@ -156,31 +142,22 @@ function LegalBlockEditor(runtime, element, initArgs) {
         while (question[name].length < 2) { question[name].push(newItem(name, question[name])); }
     }
 
-    function newQuestion() {
-        var question = {id: freshId('q', doc.questions), kind: 'single', stem: {kk: '', ru: ''},
-                        explanation: {kk: '', ru: ''}, cites: []};
-        ensureItems(question);
-        return question;
-    }
-
-    // Apply ``op`` to ``list[index]``; returns the index the item (or its successor) ends up at.
+    // Apply ``op`` to ``list[index]``; the item's new index, or -1 when it was removed.
     function mutate(list, index, op) {
-        if (op === 'remove') {
-            list.splice(index, 1);
-            return -1;
-        }
+        if (op === 'remove') { list.splice(index, 1); return -1; }
         var to = op === 'up' ? index - 1 : index + 1;
         if (to < 0 || to >= list.length) { return index; }
         list.splice(to, 0, list.splice(index, 1)[0]);
         return to;
     }
 
+    // After a re-render: keep the keyboard focus where the author was working and say what happened.
     function afterChange(holder, addButton, index, op) {
         var node = index >= 0 ? holder.children[index] : null;
         if (op === 'add' && node) {
             node.querySelector('input, textarea').focus();
             announce(text('added'));
-        } else if (op === 'remove' || !node) {
+        } else if (!node) {
             addButton.focus();
             announce(text('removed'));
         } else {
@@ -198,27 +175,22 @@ function LegalBlockEditor(runtime, element, initArgs) {
         });
     }
 
-    function itemNode(name, item, index, onOp) {
-        var node = clone(name);
-        setSlot(node, 'number', index + 1);
-        showValues(node, item);
-        listen(node, item);
-        linkLabels(node);
-        wireTools(node, onOp);
-        return node;
-    }
-
     function renderList(group, owner, name) {
         var list = owner[name] = owner[name] || [];
         var holder = group.querySelector('.lb-ed-items');
-        var addButton = group.querySelector(':scope > [data-op="add"]');
         holder.textContent = '';
         list.forEach(function (item, index) {
-            holder.appendChild(itemNode(name, item, index, function (op) {
+            var node = clone(name);
+            setSlot(node, 'number', index + 1);
+            showValues(node, item);
+            listen(node, item);
+            linkLabels(node);
+            wireTools(node, function (op) {
                 var target = mutate(list, index, op);
                 renderList(group, owner, name);
-                afterChange(holder, addButton, target, op);
-            }));
+                afterChange(holder, group.querySelector(':scope > [data-op="add"]'), target, op);
+            });
+            holder.appendChild(node);
         });
     }
 
@@ -234,10 +206,11 @@ function LegalBlockEditor(runtime, element, initArgs) {
 
     // --- questions ----------------------------------------------------------------------------
     function fits(node, kind) {
-        var kinds = node.getAttribute('data-kinds');
-        return !kinds || kinds.split(' ').indexOf(kind) !== -1;
+        var kinds = node && node.getAttribute('data-kinds');
+        return !!node && (!kinds || kinds.split(' ').indexOf(kind) !== -1);
     }
 
+    // Show only the parts (option lists, scoring methods) that fit the question's kind.
     function showKind(node, kind) {
         each(node.querySelectorAll('[data-kinds]'), function (el) {
             el.hidden = !fits(el, kind);
@@ -281,105 +254,91 @@ function LegalBlockEditor(runtime, element, initArgs) {
     }
 
     function addQuestion() {
-        doc.questions.push(newQuestion());
+        var question = {id: freshId('q', doc.questions), kind: 'single', stem: {kk: '', ru: ''}};
+        ensureItems(question);
+        doc.questions.push(question);
         renderQuestions();
         afterChange(part('questions'), part('add-question'), doc.questions.length - 1, 'add');
     }
 
+    function questionIndex(id) {
+        return doc.questions.map(function (question) { return question.id; }).indexOf(id);
+    }
+
     function gotoQuestion(id) {
-        var index = doc.questions.map(function (q) { return q.id; }).indexOf(id);
-        var node = part('questions').children[index];
+        var node = part('questions').children[questionIndex(id)];
         if (!node) { return; }
         selectTab(editor.querySelector('[data-tab="questions"]'), false);
         node.scrollIntoView();
         node.querySelector('[data-bind="id"]').focus();
     }
 
-    // --- settings -----------------------------------------------------------------------------
+    // --- settings: a form generated from editor_json.settings ---------------------------------
     function valueName(value) {
         var names = editor.querySelector('template[data-proto="value-names"]').content.querySelectorAll('option');
         var found = Array.prototype.filter.call(names, function (option) { return option.value === value; })[0];
         return found ? found.textContent : String(value);
     }
 
-    function settingControl(setting) {
-        var control;
-        if (setting.values) {
-            control = make('select');
-            setting.values.forEach(function (choice) {
-                var isObject = choice !== null && typeof choice === 'object';
-                var option = make('option', '', isObject ? choice.display_name : valueName(choice));
-                option.value = isObject ? choice.value : choice;
-                control.appendChild(option);
-            });
-        } else {
-            control = make('input');
+    function settingControl(setting, value) {
+        var control = make(setting.values ? 'select' : 'input');
+        (setting.values || []).forEach(function (choice) {
+            var isObject = choice !== null && typeof choice === 'object';
+            var option = make('option', '', isObject ? choice.display_name : valueName(choice));
+            option.value = isObject ? choice.value : choice;
+            control.appendChild(option);
+        });
+        if (!setting.values) {
             control.type = {boolean: 'checkbox', integer: 'number', float: 'number'}[setting.type] || 'text';
-            if (setting.type === 'float') { control.step = 'any'; }
+            if (control.type === 'number') { control.step = setting.type === 'float' ? 'any' : '1'; }
+        }
+        if (control.type === 'checkbox') { control.checked = !!value; } else {
+            control.value = value === null || value === undefined ? '' : value;
         }
         control.setAttribute('data-setting', setting.name);
         return control;
-    }
-
-    function settingField(setting) {
-        var field = make('div', 'lb-ed-field');
-        var label = make('label', '', setting.label || setting.name);
-        var control = settingControl(setting);
-        if (control.type === 'checkbox') {
-            field.className += ' lb-ed-check';
-            field.appendChild(control);
-            field.appendChild(label);
-        } else {
-            field.appendChild(label);
-            field.appendChild(control);
-        }
-        if (setting.help) { field.appendChild(make('p', 'lb-ed-help', setting.help)); }
-        return field;
     }
 
     function renderSettings() {
         var holder = part('settings');
         holder.textContent = '';
         (data.settings || []).forEach(function (setting) {
-            var field = settingField(setting);
-            var control = field.querySelector('[data-setting]');
-            var value = savedSettings[setting.name];
+            var field = make('div', 'lb-ed-field');
+            var control = settingControl(setting, saved.settings[setting.name]);
+            field.appendChild(make('label', '', setting.label || setting.name));
+            if (control.type === 'checkbox') { field.className += ' lb-ed-check'; }
+            field.insertBefore(control, control.type === 'checkbox' ? field.firstChild : null);
+            if (setting.help) { field.appendChild(make('p', 'lb-ed-help', setting.help)); }
             holder.appendChild(field);
-            if (control.type === 'checkbox') { control.checked = !!value; } else {
-                control.value = value === null || value === undefined ? '' : value;
-            }
         });
         linkLabels(holder);
     }
 
-    function settingValue(setting, control) {
-        if (control.type === 'checkbox') { return control.checked; }
-        var numeric = setting.type === 'integer' || setting.type === 'float';
-        return numeric && control.value !== '' && !isNaN(Number(control.value)) ? Number(control.value) : control.value;
-    }
-
+    // Only the settings the author changed; numbers as numbers, anything unparsable as typed.
     function changedSettings() {
         var changed = {};
         (data.settings || []).forEach(function (setting) {
             var control = part('settings').querySelector('[data-setting="' + setting.name + '"]');
-            var value = settingValue(setting, control);
-            if (JSON.stringify(value) !== JSON.stringify(savedSettings[setting.name])) { changed[setting.name] = value; }
+            var value = control.type === 'checkbox' ? control.checked : control.value;
+            var numeric = setting.type === 'integer' || setting.type === 'float';
+            if (numeric && value !== '' && !isNaN(Number(value))) { value = Number(value); }
+            if (JSON.stringify(value) !== JSON.stringify(saved.settings[setting.name])) {
+                changed[setting.name] = value;
+            }
         });
         return changed;
     }
 
-    // --- the document sent to studio_save -----------------------------------------------------
-    function isBlank(text) {
-        return !text || Object.keys(text).every(function (key) { return !String(text[key] || '').trim(); });
+    // --- the document sent to studio_save: drop hidden option lists and empty optional texts -----
+    function isBlank(value) {
+        return !value || Object.keys(value).every(function (key) { return !String(value[key] || '').trim(); });
     }
 
-    function dropBlank(obj, key) {
-        if (isBlank(obj[key])) { delete obj[key]; }
-    }
+    function dropBlank(obj, key) { if (isBlank(obj[key])) { delete obj[key]; } }
 
     function cleanQuestion(question) {
         var keep = GROUPS_BY_KIND[question.kind] || [];
-        OPTION_GROUPS.forEach(function (name) {
+        ['choices', 'steps', 'pairs', 'distractors'].forEach(function (name) {
             if (keep.indexOf(name) === -1 || !(question[name] || []).length) { delete question[name]; }
         });
         (question.choices || []).forEach(function (choice) {
@@ -399,12 +358,11 @@ function LegalBlockEditor(runtime, element, initArgs) {
         return out;
     }
 
-    // --- messages -----------------------------------------------------------------------------
+    // --- messages: one line per problem, with a way to the question it names --------------------
     function messageItem(line) {
         var item = make('li', '', line);
         var match = /question "([^"]+)"/.exec(line);
-        var known = match && doc.questions.some(function (q) { return q.id === match[1]; });
-        if (known && activeTab() !== 'xml') {
+        if (match && questionIndex(match[1]) !== -1 && activeTab() !== 'xml') {
             var button = make('button', 'lb-ed-btn lb-ed-btn--link', text('goto'));
             button.type = 'button';
             button.addEventListener('click', function () { gotoQuestion(match[1]); });
@@ -420,38 +378,25 @@ function LegalBlockEditor(runtime, element, initArgs) {
         box.className = 'lb-ed-messages lb-ed-messages--' + kind;
         box.appendChild(make('p', 'lb-ed-messages__title', title));
         if (lines.length) {
-            var list = make('ul', 'lb-ed-messages__list');
+            var list = box.appendChild(make('ul', 'lb-ed-messages__list'));
             lines.forEach(function (line) { list.appendChild(messageItem(line)); });
-            box.appendChild(list);
         }
         box.hidden = false;
-    }
-
-    function issueLine(issue) {
-        return [issue.where, issue.message].filter(Boolean).join(': ');
+        if (kind === 'error') { box.focus(); }
     }
 
     // --- saving -------------------------------------------------------------------------------
-    function activeTab() {
-        return editor.querySelector('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
-    }
+    function activeTab() { return editor.querySelector('[role="tab"][aria-selected="true"]').getAttribute('data-tab'); }
 
-    function showStale() {
+    function onSaved(mode, payload, reply) {
+        Object.keys(payload.settings || {}).forEach(function (name) { saved.settings[name] = payload.settings[name]; });
+        stale[mode === 'xml' ? 'form' : 'xml'] = true;
         each(editor.querySelectorAll('[data-stale]'), function (notice) {
             notice.hidden = !stale[notice.getAttribute('data-stale')];
         });
-    }
-
-    function onSaved(mode, payload, reply) {
-        if (mode === 'form') {
-            Object.keys(payload.settings).forEach(function (name) { savedSettings[name] = payload.settings[name]; });
-            savedDoc = copy(doc);
-        } else {
-            savedXml = payload.xml;
-        }
-        stale[mode === 'form' ? 'xml' : 'form'] = true;
-        showStale();
-        var warnings = (reply.warnings || []).map(issueLine);
+        var warnings = (reply.warnings || []).map(function (issue) {
+            return [issue.where, issue.message].filter(Boolean).join(': ');
+        });
         showMessages(warnings.length ? 'warning' : 'success', text(warnings.length ? 'warnings' : 'saved'), warnings);
         announce(text('saved'));
         notify('save', {state: 'end'});
@@ -460,62 +405,44 @@ function LegalBlockEditor(runtime, element, initArgs) {
     function onFailed(message) {
         var lines = message.split('\n');
         showMessages('error', lines[0], lines.slice(1));
-        part('messages').focus();
         notify('error', {title: lines[0], message: lines.slice(1).join('\n')});
     }
 
-    function finish(request, mode, payload) {
-        var reply = null;
-        busy = false;
-        part('save').removeAttribute('aria-disabled');
-        try { reply = JSON.parse(request.responseText); } catch (e) { reply = null; }
-        if (request.status >= 200 && request.status < 300 && reply && reply.saved) {
-            onSaved(mode, payload, reply);
-        } else {
-            onFailed(reply && typeof reply.error === 'string' ? reply.error : text('bad-reply'));
-        }
+    function setBusy(value) {
+        busy = value;
+        part('save').setAttribute('aria-disabled', value ? 'true' : 'false');
     }
 
     function send(mode, payload) {
         var request = new XMLHttpRequest();
-        busy = true;
-        part('save').setAttribute('aria-disabled', 'true');
+        setBusy(true);
         announce(text('saving'));
         notify('save', {state: 'start'});
         request.open('POST', runtime.handlerUrl(root, mode === 'xml' ? 'studio_save_xml' : 'studio_save'));
         request.setRequestHeader('Content-Type', 'application/json');
         request.setRequestHeader('X-CSRFToken', csrfToken());
-        request.onload = function () { finish(request, mode, payload); };
-        request.onerror = function () {
-            busy = false;
-            part('save').removeAttribute('aria-disabled');
-            onFailed(text('network'));
+        request.onload = function () {
+            var reply = null;
+            setBusy(false);
+            try { reply = JSON.parse(request.responseText); } catch (e) { reply = null; }
+            if (request.status >= 200 && request.status < 300 && reply && reply.saved) {
+                onSaved(mode, payload, reply);
+            } else {
+                onFailed(reply && typeof reply.error === 'string' ? reply.error : text('bad-reply'));
+            }
         };
+        request.onerror = function () { setBusy(false); onFailed(text('network')); };
         request.send(JSON.stringify(payload));
     }
 
     function save() {
         var mode = activeTab() === 'xml' ? 'xml' : 'form';
         if (busy) { return; }
-        if (stale[mode]) {
-            showMessages('error', text('stale'), []);
-            part('messages').focus();
-            return;
-        }
+        if (stale[mode]) { showMessages('error', text('stale'), []); return; }
         send(mode, mode === 'xml' ? {xml: part('xml').value} : {settings: changedSettings(), content: cleanDocument()});
     }
 
-    // Discard unsaved edits: Studio closes the editor; elsewhere the last saved state comes back.
-    function cancel() {
-        if (runtime && typeof runtime.notify === 'function') {
-            runtime.notify('cancel', {});
-            return;
-        }
-        load();
-        part('messages').hidden = true;
-    }
-
-    // --- tabs (WAI-ARIA tabs with automatic activation) ---------------------------------------
+    // --- tabs (WAI-ARIA tabs, automatic activation) -------------------------------------------
     function selectTab(tab, focus) {
         each(editor.querySelectorAll('[role="tab"]'), function (other) {
             var selected = other === tab;
@@ -536,27 +463,20 @@ function LegalBlockEditor(runtime, element, initArgs) {
     }
 
     // --- start --------------------------------------------------------------------------------
-    function load() {
-        Object.keys(doc).forEach(function (key) { delete doc[key]; });
-        Object.assign(doc, copy(savedDoc));
-        doc.questions = Array.isArray(doc.questions) ? doc.questions : [];
-        renderSettings();
-        showValues(part('intro'), doc);
-        renderQuestions();
-        part('xml').value = savedXml;
-    }
-
-    (data.settings || []).forEach(function (setting) { savedSettings[setting.name] = setting.value; });
-    savedXml = part('xml').value;
+    (data.settings || []).forEach(function (setting) { saved.settings[setting.name] = setting.value; });
+    doc.questions = Array.isArray(doc.questions) ? doc.questions : [];
+    renderSettings();
+    showValues(part('intro'), doc);
+    listen(part('intro'), doc);
     linkLabels(part('intro'));
     linkLabels(editor.querySelector('[data-panel="xml"]'));
-    listen(part('intro'), doc);
-    load();
+    renderQuestions();
     each(editor.querySelectorAll('[role="tab"]'), function (tab) {
         tab.addEventListener('click', function () { selectTab(tab, false); });
         tab.addEventListener('keydown', onTabKey);
     });
     part('add-question').addEventListener('click', addQuestion);
     part('save').addEventListener('click', save);
-    part('cancel').addEventListener('click', cancel);
+    part('cancel').addEventListener('click', function () { notify('cancel', {}); });
+    editor.setAttribute('data-lb-ready', 'true');
 }

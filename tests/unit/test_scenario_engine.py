@@ -8,8 +8,16 @@ import pytest
 
 from legal_basics_xblock.content.scenario import load_scenario
 from legal_basics_xblock.content.validate_scenario import validate_scenario
-from legal_basics_xblock.engine.traversal import (LOOP_GUARD_NODE, EngineError, choose, ending_credit,
-                                                  initial_progress, is_finished, open_choices, points)
+from legal_basics_xblock.engine.traversal import (
+    LOOP_GUARD_NODE,
+    EngineError,
+    choose,
+    ending_credit,
+    initial_progress,
+    is_finished,
+    open_choices,
+    points,
+)
 
 
 def t(word):

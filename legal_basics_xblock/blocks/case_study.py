@@ -1,0 +1,242 @@
+"""``legal_case_study``: an interactive rights case traversed on the server, step by step."""
+
+from __future__ import annotations
+
+import datetime
+
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Boolean, DateTime, Dict, Float, Integer, List, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
+
+from ..content.cache import cached
+from ..content.scenario import load_scenario
+from ..content.validate_scenario import validate_scenario
+from ..engine.traversal import (
+    LOOP_GUARD_NODE,
+    EngineError,
+    choose,
+    ending_credit,
+    initial_progress,
+    is_finished,
+    points,
+)
+from ..olx.scenario import parse_scenario, serialize_scenario
+from ..rendering.case_study import CaseScreen, case_context
+from ..rendering.tokens import Tokens
+from .base import LegalBlockMixin, _, json_api
+from .editing import StructuredContentMixin
+
+SETTINGS_FIELDS = ("display_name", "default_language", "weight", "max_attempts", "allow_back", "keep_best",
+                   "scoring", "max_points")
+
+
+@XBlock.wants("user")
+@XBlock.needs("i18n")
+class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+                          XBlock):
+    """A situation the learner works through: choices, consequences, deadlines, an action plan."""
+
+    content_field = "scenario"
+    settings_fields = SETTINGS_FIELDS
+    event_prefix = "edx.legal_case_study"
+    template = "case_study"
+
+    display_name = String(display_name=_("Display name"), default=_("Rights case study"), scope=Scope.settings)
+    weight = Float(display_name=_("Problem weight"), default=1.0, values={"min": 0, "step": 0.1},
+                   scope=Scope.settings, enforce_type=True)
+    max_attempts = Integer(display_name=_("Maximum attempts"), help=_("Runs to an ending; 0 means unlimited."),
+                           default=0, scope=Scope.settings, enforce_type=True)
+    allow_back = Boolean(display_name=_("Allow going back one step"), default=True, scope=Scope.settings)
+    keep_best = Boolean(display_name=_("Keep the best score across attempts"), default=True, scope=Scope.settings)
+    scoring = String(display_name=_("Scoring"), default="ending", values=["ending", "points"], scope=Scope.settings)
+    max_points = Float(display_name=_("Points for full credit"), help=_("Only for points scoring."), default=0.0,
+                       scope=Scope.settings, enforce_type=True)
+    due = DateTime(help=_("Date after which choices are closed."), default=None, scope=Scope.settings)
+
+    scenario = Dict(help=_("Scenes, choices and endings (edit in Studio or OLX)."), default={},
+                    scope=Scope.content)
+    content_hash = String(default="", scope=Scope.content)
+
+    progress = Dict(default={}, scope=Scope.user_state)
+    attempts = Integer(default=0, scope=Scope.user_state, enforce_type=True)
+    runs = List(default=[], scope=Scope.user_state)
+    raw_earned = Float(default=None, scope=Scope.user_state)
+
+    # --- content ------------------------------------------------------------------------------
+    def model(self):
+        return cached("scenario", self.content_digest(), lambda: load_scenario(self.scenario))
+
+    @classmethod
+    def validate_content(cls, document, settings, strict=False):
+        issues = validate_scenario(document, settings, strict)
+        if (settings or {}).get("scoring") == "points" and not (settings or {}).get("max_points"):
+            from ..content.issues import ERROR, Issue
+            issues.append(Issue(ERROR, _("Points scoring needs max_points greater than 0."), {},
+                                ("setting", "max_points")))
+        return issues
+
+    parse_content = staticmethod(parse_scenario)
+    serialize_content = staticmethod(serialize_scenario)
+
+    # --- learner state --------------------------------------------------------------------------
+    def role_needed(self, progress: dict) -> bool:
+        return False
+
+    def current(self) -> tuple[dict, str]:
+        """The learner's progress, or a clean start (with a notice) if an edit removed their node."""
+        scenario = self.model()
+        progress = self.progress or {}
+        if not progress:
+            return initial_progress(scenario), ""
+        node = progress.get("node")
+        if node != LOOP_GUARD_NODE and scenario.node(node) is None:
+            notice = self.gettext("This case was updated by the course team, so it starts again from the "
+                                  "beginning. Your earned score is kept.")
+            return initial_progress(scenario, progress.get("role", "")), notice
+        return progress, ""
+
+    def tokens(self) -> Tokens:
+        return Tokens(self.server_secret(), self.learner_id(), self.scope_ids.usage_id, self.attempts,
+                      len(self.runs))
+
+    def attempts_left(self) -> bool:
+        return not self.max_attempts or len(self.runs) < self.max_attempts
+
+    def fraction_of(self, run: dict) -> float:
+        scenario = self.model()
+        if self.scoring == "points" and self.max_points:
+            return max(0.0, min(1.0, points(scenario, run) / self.max_points))
+        credit = ending_credit(scenario, run)
+        return credit if credit is not None else 0.0
+
+    def screen(self) -> CaseScreen:
+        progress, notice = self.current()
+        return CaseScreen(
+            scenario=self.model(), progress=progress, tokens=self.tokens(), language=self.current_language(),
+            anchor=self.anchor_id(), gettext=self.gettext, allow_back=bool(self.allow_back),
+            can_restart=self.attempts_left() and bool(progress.get("path")), notice=notice,
+            fraction=self.fraction_of(progress) if is_finished(self.model(), progress) else None,
+            needs_role=self.role_needed(progress), extra=self.extra_context(progress),
+        )
+
+    def extra_context(self, progress: dict) -> dict:
+        return {}
+
+    # --- views -----------------------------------------------------------------------------------
+    def body_html(self) -> str:
+        context = case_context(self.screen())
+        context.update(title=self.display_name, languages=self.language_options(),
+                       past_due=self.is_past_due())
+        return self.render_template(f"{self.template}_body.html", context)
+
+    def student_view(self, context=None):
+        html = self.render_template("case_study.html", {"body": self.body_html(), "anchor": self.anchor_id(),
+                                                        "language": self.current_language()})
+        return self.fragment(html, "LegalCaseStudyView", ("common.css", "case_study.css"),
+                             ("common.js", "case_study.js"), {})
+
+    def student_view_data(self, context=None):
+        data = case_context(self.screen())
+        data.update(display_name=self.display_name, weight=self.weight)
+        return data
+
+    def reply(self, message: str = "") -> dict:
+        return {"html": self.body_html(), "message": message}
+
+    # --- grading -----------------------------------------------------------------------------------
+    def max_score(self):
+        return 1
+
+    def has_submitted_answer(self):
+        return bool(self.runs)
+
+    def get_score(self):
+        return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
+
+    def set_score(self, score):
+        self.raw_earned = score.raw_earned
+
+    def calculate_score(self):
+        fractions = [self.fraction_of(run) for run in self.runs]
+        if not fractions:
+            return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
+        return Score(raw_earned=max(fractions) if self.keep_best else fractions[-1], raw_possible=1)
+
+    def _publish_grade(self, score, only_if_higher=None):
+        if not only_if_higher or score.raw_earned > (self.raw_earned or 0.0):
+            self.set_score(score)
+        super()._publish_grade(score, only_if_higher)
+
+    # --- handlers -------------------------------------------------------------------------------------
+    def choice_id_for(self, progress: dict, token) -> str | None:
+        node = self.model().node(progress["node"])
+        if node is None or not isinstance(token, str):
+            return None
+        step = str(progress.get("steps", 0))
+        lookup = {self.tokens().token(step, node.id, c.id): c.id for c in node.choices}
+        return lookup.get(token)
+
+    @json_api
+    def choose(self, data, suffix=""):
+        progress, _notice = self.current()
+        scenario = self.model()
+        if self.is_past_due():
+            raise JsonHandlerError(403, self.gettext("The due date has passed; the case is closed."))
+        if is_finished(scenario, progress) or self.role_needed(progress):
+            raise JsonHandlerError(409, self.gettext("There is nothing to choose now. Reload the page."))
+        choice_id = self.choice_id_for(progress, data.get("choice"))
+        try:
+            new, consequence = choose(scenario, progress, choice_id or "")
+        except EngineError as err:
+            raise JsonHandlerError(400, self.gettext("That choice is not available now. Reload the page.")) from err
+        self.progress = new
+        self.runtime.publish(self, f"{self.event_prefix}.choice", {
+            "node": progress["node"], "choice": choice_id, "late": consequence.late, "step": new["steps"]})
+        if is_finished(scenario, new):
+            self.finish_run(new)
+        return self.reply(self.gettext("Your choice was recorded."))
+
+    def finish_run(self, progress: dict) -> None:
+        self.runs = [*self.runs, {**progress, "time": datetime.datetime.now(datetime.UTC).isoformat()}]
+        self.attempts = len(self.runs)
+        self._publish_grade(self.calculate_score(), only_if_higher=False)
+        self.emit_completion(1.0)
+        self.runtime.publish(self, f"{self.event_prefix}.completed", {
+            "ending": progress["node"], "fraction": self.fraction_of(progress), "run": len(self.runs),
+            "language": self.current_language()})
+
+    @json_api
+    def back(self, data, suffix=""):
+        progress, _notice = self.current()
+        scenario = self.model()
+        if not self.allow_back or not progress.get("path") or is_finished(scenario, progress):
+            raise JsonHandlerError(409, self.gettext("You cannot go back now."))
+        replay = initial_progress(scenario, progress.get("role", ""))
+        try:
+            for entry in progress["path"][:-1]:
+                replay, _consequence = choose(scenario, replay, entry["choice"])
+        except EngineError:
+            replay = initial_progress(scenario, progress.get("role", ""))
+        self.progress = replay
+        return self.reply(self.gettext("You went back one step."))
+
+    @json_api
+    def restart(self, data, suffix=""):
+        progress, _notice = self.current()
+        if not self.attempts_left():
+            raise JsonHandlerError(409, self.gettext("No attempts are left."))
+        self.progress = {}
+        self.runtime.publish(self, f"{self.event_prefix}.restarted", {"runs": len(self.runs)})
+        return self.reply(self.gettext("The case starts again."))
+
+    @json_api
+    def set_language(self, data, suffix=""):
+        self.language = self.choose_language(data)
+        return self.reply()
+
+    @staticmethod
+    def workbench_scenarios():
+        from ..scenarios import load_scenarios
+        return load_scenarios("case_", LegalCaseStudyBlock.check_scenario_xml)

@@ -1,0 +1,140 @@
+"""What a learner sees of a case study or mock trial: the current node, the choices open
+now, their own path with its consequences and, at the end, the outcome and action plan.
+
+Targets, untaken choices' consequences, future nodes, endings and points never enter
+this context before the learner reaches them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..content.scenario import ENDING, Scenario
+from ..engine.traversal import LOOP_GUARD_NODE, is_finished, open_choices
+from . import authored
+from .tokens import Tokens
+
+
+def _(message: str) -> str:
+    return message
+
+
+RATING_LABELS = {"best": _("Best outcome"), "acceptable": _("Acceptable outcome"), "poor": _("Poor outcome")}
+
+
+@dataclass
+class CaseScreen:
+    scenario: Scenario
+    progress: dict
+    tokens: Tokens
+    language: str
+    anchor: str
+    gettext: Callable[[str], str] = lambda s: s
+    allow_back: bool = False
+    can_restart: bool = False
+    fraction: float | None = None
+    notice: str = ""
+    needs_role: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _variables(screen: CaseScreen) -> tuple[list, list]:
+    counters, evidence = [], []
+    for var in screen.scenario.variables.values():
+        value = screen.progress["vars"].get(var.id)
+        label = authored.plain(var.label, screen.language) or var.id
+        if var.type == "flag":
+            if value:
+                evidence.append(label)
+        elif var.type == "counter":
+            counters.append({"label": label, "value": value})
+    return counters, evidence
+
+
+def _path(screen: CaseScreen, terms) -> list:
+    steps = []
+    for entry in screen.progress.get("path", ()):
+        node = screen.scenario.node(entry.get("node", ""))
+        choice = next((c for c in node.choices if c.id == entry.get("choice")), None) if node else None
+        if choice is None:
+            continue
+        steps.append({
+            "label": authored.plain(choice.label, screen.language),
+            "feedback": authored.html(choice.feedback, screen.language, terms),
+            "late": entry.get("late") and choice.deadline is not None,
+            "late_message": authored.html(choice.deadline.message, screen.language, terms)
+            if entry.get("late") and choice.deadline else "",
+            "citations": authored.citations(choice.cites, screen.language),
+        })
+    return steps
+
+
+def _ending(screen: CaseScreen, node, terms) -> dict:
+    gettext = screen.gettext
+    if node is None:
+        return {"title": gettext("The case stopped here"),
+                "body": gettext("You went round in circles for too long; the case ended without a result."),
+                "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": []}
+    plan = [{
+        "text": authored.html(step.text, screen.language, terms),
+        "authority": authored.plain(step.authority, screen.language),
+        "deadline": authored.plain(step.deadline, screen.language),
+        "documents": authored.plain(step.documents, screen.language),
+        "citations": authored.citations(step.cites, screen.language),
+    } for step in node.plan]
+    return {
+        "title": authored.plain(node.title, screen.language),
+        "body": authored.html(node.body, screen.language, terms),
+        "rating": node.rating,
+        "rating_label": gettext(RATING_LABELS.get(node.rating, "")) if node.rating in RATING_LABELS else "",
+        "plan": plan,
+        "citations": authored.citations(node.cites, screen.language),
+    }
+
+
+def _current(screen: CaseScreen, terms) -> dict | None:
+    node = screen.scenario.node(screen.progress["node"])
+    if node is None or node.kind == ENDING:
+        return None
+    step = screen.progress.get("steps", 0)
+    return {
+        "title": authored.plain(node.title, screen.language),
+        "body": authored.html(node.body, screen.language, terms),
+        "image": {"src": node.image.get("src", ""), "alt": authored.plain(node.image.get("alt"), screen.language)}
+        if node.image else None,
+        "stage": authored.plain(screen.scenario.stage(node.stage).title, screen.language)
+        if node.stage and screen.scenario.stage(node.stage) else "",
+        "choices": [{"token": screen.tokens.token(str(step), node.id, choice.id),
+                     "label": authored.plain(choice.label, screen.language)}
+                    for choice in open_choices(screen.scenario, screen.progress)],
+    }
+
+
+def case_context(screen: CaseScreen) -> dict:
+    """The template context (and mobile JSON) for the learner's current state."""
+    terms = authored.TermCollector(screen.anchor, screen.language)
+    finished = is_finished(screen.scenario, screen.progress)
+    counters, evidence = _variables(screen)
+    context = {
+        "anchor": screen.anchor,
+        "language": screen.language,
+        "notice": screen.notice,
+        "step_number": screen.progress.get("steps", 0) + (0 if finished else 1),
+        "counters": counters,
+        "evidence": evidence,
+        "path": _path(screen, terms),
+        "current": None if finished or screen.needs_role else _current(screen, terms),
+        "finished": finished,
+        "can_go_back": screen.allow_back and not finished and bool(screen.progress.get("path")),
+        "can_restart": screen.can_restart,
+        "needs_role": screen.needs_role,
+        **screen.extra,
+    }
+    if finished:
+        node_id = screen.progress["node"]
+        node = None if node_id == LOOP_GUARD_NODE else screen.scenario.node(node_id)
+        context["ending"] = _ending(screen, node, terms)
+        context["percent"] = round((screen.fraction or 0) * 100)
+    context["terms"] = terms.entries()
+    return context
