@@ -51,6 +51,7 @@ setup(
         "xblock.v1": [
             "legal_quiz = legal_basics_xblock.blocks.quiz:LegalQuizBlock",
             "legal_case_study = legal_basics_xblock.blocks.case_study:LegalCaseStudyBlock",
+            "legal_mock_trial = legal_basics_xblock.blocks.mock_trial:LegalMockTrialBlock",
         ],
     },
     classifiers=[

@@ -85,7 +85,7 @@ def choose(scenario: Scenario, progress: dict, choice_id: str) -> tuple[dict, Co
     guard = steps >= scenario.max_steps and scenario.node(target) is not None and \
         scenario.node(target).kind != ENDING
     entry = {"node": progress["node"], "choice": choice.id, "late": late}
-    new = {"node": LOOP_GUARD_NODE if guard else target, "vars": variables,
+    new = {**progress, "node": LOOP_GUARD_NODE if guard else target, "vars": variables,
            "path": [*progress["path"], entry], "steps": steps}
     return new, Consequence(choice, late, guard)
 

@@ -359,13 +359,21 @@ function LegalBlockEditor(runtime, element, initArgs) {
     }
 
     // --- messages: one line per problem, with a way to the question it names --------------------
+    // The first quoted id in a validator line that is a question's (the place words are translated).
+    function namedQuestion(line) {
+        var quoted = line.match(/["«][^"«»]+["»]/g) || [];
+        return quoted.map(function (q) { return q.slice(1, -1); }).filter(function (id) {
+            return questionIndex(id) !== -1;
+        })[0];
+    }
+
     function messageItem(line) {
         var item = make('li', '', line);
-        var match = /question "([^"]+)"/.exec(line);
-        if (match && questionIndex(match[1]) !== -1 && activeTab() !== 'xml') {
+        var id = activeTab() === 'xml' ? null : namedQuestion(line);
+        if (id) {
             var button = make('button', 'lb-ed-btn lb-ed-btn--link', text('goto'));
             button.type = 'button';
-            button.addEventListener('click', function () { gotoQuestion(match[1]); });
+            button.addEventListener('click', function () { gotoQuestion(id); });
             item.appendChild(document.createTextNode(' '));
             item.appendChild(button);
         }

@@ -114,7 +114,7 @@ def _current(screen: CaseScreen, terms) -> dict | None:
 def case_context(screen: CaseScreen) -> dict:
     """The template context (and mobile JSON) for the learner's current state."""
     terms = authored.TermCollector(screen.anchor, screen.language)
-    finished = is_finished(screen.scenario, screen.progress)
+    finished = not screen.needs_role and is_finished(screen.scenario, screen.progress)
     counters, evidence = _variables(screen)
     context = {
         "anchor": screen.anchor,
