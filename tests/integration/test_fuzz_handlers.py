@@ -84,3 +84,22 @@ def test_replayed_submission_is_refused(workbench, usage):
     assert status == 409
     assert learner.state() == before
     assert json.dumps(before)
+
+
+CASE_HANDLERS = ["choose", "back", "restart", "set_language", "choose_role", "studio_save", "studio_save_xml"]
+
+
+@pytest.mark.parametrize("fixture", ["case_small.xml", "trial_small.xml"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(handler=st.sampled_from(CASE_HANDLERS), payload=json_values)
+def test_random_json_never_breaks_scenario_state(workbench, fixture, handler, payload):
+    if handler == "choose_role" and fixture.startswith("case"):
+        handler = "choose"
+    usage = workbench.load(fixture_xml(fixture))
+    learner = workbench.learner(usage, f"cfuzz{next(counter)}")
+    before = learner.state()
+    status, reply = learner.call(handler, payload)
+    assert status in (200, 400, 403, 405, 409, 413), (status, reply)
+    if status != 200:
+        assert isinstance(reply.get("error"), str) and reply["error"].strip()
+        assert learner.state() == before

@@ -1,0 +1,103 @@
+"""No untaken consequence, future node, ending or brief leaves the server, for every
+case-study and mock-trial scenario, in kk and ru, at the start and after each step of a walk."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from legal_basics_xblock.scenarios import scenario_files
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "olx"
+SOURCES = [*scenario_files("case_"), *scenario_files("trial_"), FIXTURES / "case_small.xml",
+           FIXTURES / "trial_small.xml"]
+
+
+def block_xml(path: Path) -> str:
+    root = etree.fromstring(path.read_bytes())
+    block = root if root.tag != "vertical_demo" else next(el for el in root if isinstance(el.tag, str))
+    return etree.tostring(block, encoding="unicode")
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def texts(element, tag: str, lang: str) -> set:
+    return {norm(etree.tostring(e, encoding="unicode", method="text")) for e in element.iter(tag)
+            if e.get("lang") == lang}
+
+
+def secrets_at(root, lang: str, node_id: str, taken: set, own_role: str) -> set:
+    """Texts that must not be visible when the learner stands at ``node_id``."""
+    hidden = set()
+    for element in root:
+        if element.tag == "ending" and element.get("id") != node_id:
+            hidden |= texts(element, "body", lang) | texts(element, "step", lang)
+        if element.tag in ("scene", "ending") and element.get("id") != node_id:
+            hidden |= texts(element, "body", lang)
+        if element.tag == "scene":
+            for choice in element.iter("choice"):
+                if (element.get("id"), choice.get("id")) not in taken:
+                    hidden |= texts(choice, "feedback", lang) | texts(choice, "message", lang)
+        if element.tag == "role" and element.get("id") != own_role:
+            hidden |= texts(element, "brief", lang)
+        if element.tag in ("stage",):
+            hidden |= texts(element, "script", lang)
+        if element.tag in ("criterion",) and element.get("lang") == lang:
+            hidden.add(norm(element.text or ""))
+    return {h for h in hidden if len(h) >= 16}
+
+
+def visible(payload: str) -> str:
+    return norm(payload)
+
+
+def walk_and_check(learner, root, lang: str, seed: int) -> None:
+    rng = random.Random(seed)
+    html = learner.html()
+    role_buttons = re.findall(r'data-role="([a-z0-9]+)"', html)
+    own_role = ""
+    if role_buttons:
+        status, reply = learner.call("choose_role", {"role": rng.choice(role_buttons)})
+        assert status == 200
+        own_role = learner.state()["progress"]["role"]
+        html = reply["html"]
+    taken = set()
+    for _ in range(40):
+        progress = learner.state()["progress"]
+        node_id = progress.get("node", "")
+        for payload in (html, json.dumps(learner.refresh().student_view_data(), ensure_ascii=False)):
+            shown = visible(payload)
+            for secret in secrets_at(root, lang, node_id, taken, own_role):
+                assert secret not in shown, f"leak at {node_id}: {secret[:70]}"
+            for marker in ('"target"', "'target'", '"credit"', '"points"', "late_target"):
+                assert marker not in payload
+        tokens = re.findall(r'data-choice="([a-z0-9]+)"', html)
+        if not tokens:
+            return
+        token = rng.choice(tokens)
+        status, reply = learner.call("choose", {"choice": token})
+        assert status == 200, reply
+        last = learner.state()["progress"]["path"][-1]
+        taken.add((last["node"], last["choice"]))
+        html = reply["html"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_random_walks_reveal_only_what_was_reached(workbench, source, lang):
+    xml = block_xml(source)
+    root = etree.fromstring(xml.encode("utf-8"))
+    usage = workbench.load(xml)
+    for walk in range(3):
+        learner = workbench.learner(usage, f"walk-{lang}-{walk}")
+        assert learner.call("set_language", {"language": lang})[0] == 200
+        walk_and_check(learner, root, lang, seed=walk)
