@@ -12,10 +12,11 @@ from django.conf import settings as django_settings
 from django.utils import translation as django_translation
 from web_fragments.fragment import Fragment
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Scope, String
+from xblock.fields import Dict, Scope, String
 
 from ..content.text import REQUIRED_LANGUAGES, normalize_language
 from ..rendering import templates
+from .options import OptionSpec
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 MAX_REQUEST_BYTES = 64 * 1024
@@ -26,15 +27,18 @@ def _(message: str) -> str:
     return message
 
 
+DEFAULT_LANGUAGE_OPTION = OptionSpec(
+    "default_language", "str", "kk", _("Default content language"),
+    _("Language shown when the learner's account and browser give neither kk nor ru."), REQUIRED_LANGUAGES)
+
+
 class LegalBlockMixin:
     """Language selection, translation, staff checks and resource helpers for our blocks."""
 
-    default_language = String(
-        display_name=_("Default content language"),
-        help=_("Language shown when the learner's account and browser give none of kk, ru, en."),
-        default="kk", values=[{"value": code, "display_name": LANGUAGE_NAMES[code]} for code in REQUIRED_LANGUAGES],
-        scope=Scope.settings,
-    )
+    options = Dict(help="Behaviour settings (one dict, so a learner view reads one settings field).",
+                   default={}, scope=Scope.settings)
+    content_hash = String(help="Hash of the authored content, set on every save.", default="",
+                          scope=Scope.settings)
     language = String(
         help=_("The content language this learner chose for these blocks."),
         default="", scope=Scope.preferences,
@@ -49,15 +53,19 @@ class LegalBlockMixin:
         return importlib.resources.files("legal_basics_xblock").joinpath(uri).open("rb")
 
     # --- language -------------------------------------------------------------------
+    def current_user_attrs(self) -> dict:
+        """The user service's optional attributes, read once per block instance (one request)."""
+        cached = self.__dict__.get("_lb_user_attrs")
+        if cached is None:
+            service = self.runtime.service(self, "user")
+            cached = dict(service.get_current_user().opt_attrs) if service is not None else {}
+            self.__dict__["_lb_user_attrs"] = cached
+        return cached
+
     def platform_language(self) -> str | None:
         """The learner's Open edX account or browser language, when it is one we have."""
-        user_service = self.runtime.service(self, "user")
-        if user_service is not None:
-            prefs = user_service.get_current_user().opt_attrs.get("edx-platform.user_preferences") or {}
-            chosen = normalize_language(prefs.get("pref-lang"))
-            if chosen:
-                return chosen
-        return normalize_language(django_translation.get_language())
+        prefs = self.current_user_attrs().get("edx-platform.user_preferences") or {}
+        return normalize_language(prefs.get("pref-lang")) or normalize_language(django_translation.get_language())
 
     def current_language(self) -> str:
         """Learner's choice in the block, else account/browser, else the course default.
@@ -65,7 +73,7 @@ class LegalBlockMixin:
         Only kk and ru count: authored content exists in both, so the page language,
         the UI strings and the content always agree.
         """
-        for candidate in (self.language, self.platform_language(), self.default_language):
+        for candidate in (self.language, self.platform_language(), self.option("default_language")):
             code = normalize_language(candidate)
             if code in REQUIRED_LANGUAGES:
                 return code
@@ -87,12 +95,10 @@ class LegalBlockMixin:
 
     # --- identity, time, permissions -------------------------------------------------
     def learner_id(self) -> str:
-        user_service = self.runtime.service(self, "user")
-        if user_service is not None:
-            attrs = user_service.get_current_user().opt_attrs
-            for key in ("edx-platform.anonymous_user_id", "xblock-workbench.user_id"):
-                if attrs.get(key):
-                    return str(attrs[key])
+        attrs = self.current_user_attrs()
+        for key in ("edx-platform.anonymous_user_id", "xblock-workbench.user_id"):
+            if attrs.get(key):
+                return str(attrs[key])
         return str(self.scope_ids.user_id)
 
     def server_secret(self) -> str:
@@ -104,10 +110,7 @@ class LegalBlockMixin:
         return f"lb{digest}"
 
     def is_staff(self) -> bool:
-        user_service = self.runtime.service(self, "user")
-        if user_service is None:
-            return False
-        return bool(user_service.get_current_user().opt_attrs.get("edx-platform.user_is_staff"))
+        return bool(self.current_user_attrs().get("edx-platform.user_is_staff"))
 
     def require_staff(self) -> None:
         if not self.is_staff():

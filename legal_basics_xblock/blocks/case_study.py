@@ -7,7 +7,7 @@ import datetime
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Boolean, DateTime, Dict, Float, Integer, List, Scope, String
+from xblock.fields import DateTime, Dict, Float, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..content.cache import cached
@@ -25,11 +25,18 @@ from ..engine.traversal import (
 from ..olx.scenario import parse_scenario, serialize_scenario
 from ..rendering.case_study import CaseScreen, case_context
 from ..rendering.tokens import Tokens
-from .base import LegalBlockMixin, _, json_api
+from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
 from .editing import StructuredContentMixin
+from .options import OptionSpec
 
-SETTINGS_FIELDS = ("display_name", "default_language", "weight", "max_attempts", "allow_back", "keep_best",
-                   "scoring", "max_points")
+OPTIONS = (
+    DEFAULT_LANGUAGE_OPTION,
+    OptionSpec("max_attempts", "int", 0, _("Maximum attempts"), _("Runs to an ending; 0 means unlimited.")),
+    OptionSpec("allow_back", "bool", True, _("Allow going back one step")),
+    OptionSpec("keep_best", "bool", True, _("Keep the best score across attempts")),
+    OptionSpec("scoring", "str", "ending", _("Scoring"), values=("ending", "points")),
+    OptionSpec("max_points", "float", 0.0, _("Points for full credit"), _("Only for points scoring.")),
+)
 
 
 @XBlock.wants("user")
@@ -39,30 +46,30 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
     """A situation the learner works through: choices, consequences, deadlines, an action plan."""
 
     content_field = "scenario"
-    settings_fields = SETTINGS_FIELDS
+    option_specs = OPTIONS
     event_prefix = "edx.legal_case_study"
     template = "case_study"
 
     display_name = String(display_name=_("Display name"), default=_("Rights case study"), scope=Scope.settings)
     weight = Float(display_name=_("Problem weight"), default=1.0, values={"min": 0, "step": 0.1},
                    scope=Scope.settings, enforce_type=True)
-    max_attempts = Integer(display_name=_("Maximum attempts"), help=_("Runs to an ending; 0 means unlimited."),
-                           default=0, scope=Scope.settings, enforce_type=True)
-    allow_back = Boolean(display_name=_("Allow going back one step"), default=True, scope=Scope.settings)
-    keep_best = Boolean(display_name=_("Keep the best score across attempts"), default=True, scope=Scope.settings)
-    scoring = String(display_name=_("Scoring"), default="ending", values=["ending", "points"], scope=Scope.settings)
-    max_points = Float(display_name=_("Points for full credit"), help=_("Only for points scoring."), default=0.0,
-                       scope=Scope.settings, enforce_type=True)
     due = DateTime(help=_("Date after which choices are closed."), default=None, scope=Scope.settings)
-
     scenario = Dict(help=_("Scenes, choices and endings (edit in Studio or OLX)."), default={},
                     scope=Scope.content)
-    content_hash = String(default="", scope=Scope.content)
 
-    progress = Dict(default={}, scope=Scope.user_state)
-    attempts = Integer(default=0, scope=Scope.user_state, enforce_type=True)
-    runs = List(default=[], scope=Scope.user_state)
+    learner = Dict(help="Current progress and finished runs.", default={}, scope=Scope.user_state)
     raw_earned = Float(default=None, scope=Scope.user_state)
+
+    @property
+    def progress(self) -> dict:
+        return self.learner.get("progress", {})
+
+    @property
+    def runs(self) -> list:
+        return self.learner.get("runs", [])
+
+    def update_learner(self, **changes) -> None:
+        self.learner = {**self.learner, **changes}
 
     # --- content ------------------------------------------------------------------------------
     def model(self):
@@ -71,7 +78,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
     @classmethod
     def validate_content(cls, document, settings, strict=False):
         issues = validate_scenario(document, settings, strict)
-        if (settings or {}).get("scoring") == "points" and not (settings or {}).get("max_points"):
+        if (settings or {}).get("scoring") == "points" and not float((settings or {}).get("max_points") or 0):
             from ..content.issues import ERROR, Issue
             issues.append(Issue(ERROR, _("Points scoring needs max_points greater than 0."), {},
                                 ("setting", "max_points")))
@@ -98,16 +105,17 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
         return progress, ""
 
     def tokens(self) -> Tokens:
-        return Tokens(self.server_secret(), self.learner_id(), self.scope_ids.usage_id, self.attempts,
-                      len(self.runs))
+        return Tokens(self.server_secret(), self.learner_id(), self.scope_ids.usage_id, len(self.runs))
 
     def attempts_left(self) -> bool:
-        return not self.max_attempts or len(self.runs) < self.max_attempts
+        limit = self.option("max_attempts")
+        return not limit or len(self.runs) < limit
 
     def fraction_of(self, run: dict) -> float:
         scenario = self.model()
-        if self.scoring == "points" and self.max_points:
-            return max(0.0, min(1.0, points(scenario, run) / self.max_points))
+        max_points = self.option("max_points")
+        if self.option("scoring") == "points" and max_points:
+            return max(0.0, min(1.0, points(scenario, run) / max_points))
         credit = ending_credit(scenario, run)
         return credit if credit is not None else 0.0
 
@@ -115,7 +123,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
         progress, notice = self.current()
         return CaseScreen(
             scenario=self.model(), progress=progress, tokens=self.tokens(), language=self.current_language(),
-            anchor=self.anchor_id(), gettext=self.gettext, allow_back=bool(self.allow_back),
+            anchor=self.anchor_id(), gettext=self.gettext, allow_back=bool(self.option("allow_back")),
             can_restart=self.attempts_left() and bool(progress.get("path")), notice=notice,
             fraction=self.fraction_of(progress) if is_finished(self.model(), progress) else None,
             needs_role=self.role_needed(progress), extra=self.extra_context(progress),
@@ -162,7 +170,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
         fractions = [self.fraction_of(run) for run in self.runs]
         if not fractions:
             return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
-        return Score(raw_earned=max(fractions) if self.keep_best else fractions[-1], raw_possible=1)
+        return Score(raw_earned=max(fractions) if self.option("keep_best") else fractions[-1], raw_possible=1)
 
     def _publish_grade(self, score, only_if_higher=None):
         if not only_if_higher or score.raw_earned > (self.raw_earned or 0.0):
@@ -191,7 +199,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
             new, consequence = choose(scenario, progress, choice_id or "")
         except EngineError as err:
             raise JsonHandlerError(400, self.gettext("That choice is not available now. Reload the page.")) from err
-        self.progress = new
+        self.update_learner(progress=new)
         self.runtime.publish(self, f"{self.event_prefix}.choice", {
             "node": progress["node"], "choice": choice_id, "late": consequence.late, "step": new["steps"]})
         if is_finished(scenario, new):
@@ -199,8 +207,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
         return self.reply(self.gettext("Your choice was recorded."))
 
     def finish_run(self, progress: dict) -> None:
-        self.runs = [*self.runs, {**progress, "time": datetime.datetime.now(datetime.UTC).isoformat()}]
-        self.attempts = len(self.runs)
+        self.update_learner(runs=[*self.runs, {**progress, "time": datetime.datetime.now(datetime.UTC).isoformat()}])
         self._publish_grade(self.calculate_score(), only_if_higher=False)
         self.emit_completion(1.0)
         self.runtime.publish(self, f"{self.event_prefix}.completed", {
@@ -211,7 +218,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
     def back(self, data, suffix=""):
         progress, _notice = self.current()
         scenario = self.model()
-        if not self.allow_back or not progress.get("path") or is_finished(scenario, progress):
+        if not self.option("allow_back") or not progress.get("path") or is_finished(scenario, progress):
             raise JsonHandlerError(409, self.gettext("You cannot go back now."))
         replay = initial_progress(scenario, progress.get("role", ""))
         try:
@@ -219,7 +226,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
                 replay, _consequence = choose(scenario, replay, entry["choice"])
         except EngineError:
             replay = initial_progress(scenario, progress.get("role", ""))
-        self.progress = replay
+        self.update_learner(progress=replay)
         return self.reply(self.gettext("You went back one step."))
 
     @json_api
@@ -227,7 +234,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
         progress, _notice = self.current()
         if not self.attempts_left():
             raise JsonHandlerError(409, self.gettext("No attempts are left."))
-        self.progress = {}
+        self.update_learner(progress={})
         self.runtime.publish(self, f"{self.event_prefix}.restarted", {"runs": len(self.runs)})
         return self.reply(self.gettext("The case starts again."))
 

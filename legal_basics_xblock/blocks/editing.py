@@ -11,6 +11,7 @@ import json
 
 from lxml import etree
 from xblock.exceptions import JsonHandlerError
+from xblock.fields import Scope
 from xblock.validation import ValidationMessage
 
 from ..content.cache import content_hash
@@ -44,7 +45,8 @@ class StructuredContentMixin:
     ``validate_content`` and ``model`` on the block class."""
 
     content_field = ""
-    settings_fields: tuple = ()
+    field_settings: tuple = ("display_name", "weight")
+    option_specs: tuple = ()
 
     # --- storage -----------------------------------------------------------------------------
     def content_document(self) -> dict:
@@ -58,8 +60,33 @@ class StructuredContentMixin:
         setattr(self, self.content_field, document)
         self.content_hash = content_hash(document)
 
+    @classmethod
+    def option_spec(cls, name: str):
+        return next((spec for spec in cls.option_specs if spec.name == name), None)
+
+    def option(self, name: str):
+        """An option's value (from the one ``options`` dict), else its default."""
+        spec = self.option_spec(name)
+        return self.options.get(name, spec.default)
+
     def settings_values(self) -> dict:
-        return {name: getattr(self, name) for name in self.settings_fields}
+        values = {name: getattr(self, name) for name in self.field_settings}
+        values.update({spec.name: self.option(spec.name) for spec in self.option_specs})
+        return values
+
+    def typed_setting(self, name: str, value, from_olx: bool = False):
+        """Coerce one setting from OLX text or editor JSON; ``ValueError`` names what is wrong."""
+        spec = self.option_spec(name)
+        if spec is not None:
+            return spec.coerce(value)
+        settable = name in self.fields and self.fields[name].scope == Scope.settings
+        if name in self.field_settings or (from_olx and settable and name not in self.protected_fields()):
+            field = self.fields[name]
+            return field.from_string(value) if from_olx else field.from_json(value)
+        raise KeyError(name)
+
+    def protected_fields(self) -> set:
+        return {self.content_field, "content_hash", "options"}
 
     # --- OLX ---------------------------------------------------------------------------------
     @classmethod
@@ -80,10 +107,10 @@ class StructuredContentMixin:
         for name, value in attributes.items():
             if name in IGNORED_ATTRIBUTES or name.startswith("{"):
                 continue
-            if name not in self.fields or name in (self.content_field, "content_hash"):
-                raise ValueError(f'{source}:{node.sourceline}: error: <{node.tag}> has no attribute "{name}".')
             try:
-                typed[name] = self.fields[name].from_string(value)
+                typed[name] = self.typed_setting(name, value, from_olx=True)
+            except KeyError as exc:
+                raise ValueError(f'{source}:{node.sourceline}: error: <{node.tag}> has no attribute "{name}".') from exc
             except (TypeError, ValueError) as exc:
                 raise ValueError(f'{source}:{node.sourceline}: error: attribute "{name}": {exc}') from exc
         settings = {**self.settings_values(), **typed}
@@ -94,8 +121,14 @@ class StructuredContentMixin:
         return document, typed
 
     def assign_settings(self, typed: dict) -> None:
+        options = dict(self.options)
         for name, value in typed.items():
-            setattr(self, name, value)
+            if self.option_spec(name) is not None:
+                options[name] = value
+            else:
+                setattr(self, name, value)
+        if options != self.options:
+            self.options = options
 
     @classmethod
     def check_scenario_xml(cls, xml: str) -> None:
@@ -110,10 +143,13 @@ class StructuredContentMixin:
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
         node.set("xblock-family", self.entry_point)
-        for name in (*self.settings_fields, "due"):
+        for name in (*self.field_settings, "due"):
             field = self.fields.get(name)
             if field is not None and field.is_set_on(self) and getattr(self, name) is not None:
                 node.set(name, field.to_string(getattr(self, name)))
+        for spec in self.option_specs:
+            if spec.name in self.options:
+                node.set(spec.name, spec.to_string(self.options[spec.name]))
         self.serialize_content(node, self.content_document())
 
     def export_olx(self) -> str:
@@ -125,7 +161,7 @@ class StructuredContentMixin:
     def settings_form(self) -> list:
         """Label, type, allowed values and current value of each editable setting."""
         form = []
-        for name in self.settings_fields:
+        for name in self.field_settings:
             field = self.fields[name]
             form.append({
                 "name": name,
@@ -135,6 +171,7 @@ class StructuredContentMixin:
                 "values": field.values if isinstance(field.values, list) else None,
                 "value": field.to_json(getattr(self, name)),
             })
+        form.extend(spec.form(self.option(spec.name), self.gettext) for spec in self.option_specs)
         return form
 
     def studio_view(self, context=None):
@@ -197,10 +234,10 @@ class StructuredContentMixin:
             raise JsonHandlerError(400, self.gettext("Send both settings and content."))
         typed = {}
         for name, value in settings.items():
-            if name not in self.settings_fields:
-                raise JsonHandlerError(400, self.gettext('Unknown setting "{name}".').format(name=name))
             try:
-                typed[name] = self.fields[name].from_json(value)
+                typed[name] = self.typed_setting(name, value)
+            except KeyError as exc:
+                raise JsonHandlerError(400, self.gettext('Unknown setting "{name}".').format(name=name)) from exc
             except (TypeError, ValueError) as exc:
                 raise JsonHandlerError(400, self.gettext('Setting "{name}" has a wrong value.').format(
                     name=name)) from exc

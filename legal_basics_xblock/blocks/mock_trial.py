@@ -5,12 +5,13 @@ from __future__ import annotations
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Boolean, Scope, String
+from xblock.fields import Scope, String
 
 from ..engine.traversal import initial_progress, is_finished
 from ..rendering.trial import kit_context, trial_context
 from .base import _, json_api
-from .case_study import SETTINGS_FIELDS, LegalCaseStudyBlock
+from .case_study import OPTIONS, LegalCaseStudyBlock
+from .options import OptionSpec
 
 
 @XBlock.wants("user")
@@ -18,13 +19,12 @@ from .case_study import SETTINGS_FIELDS, LegalCaseStudyBlock
 class LegalMockTrialBlock(LegalCaseStudyBlock):
     """A civil hearing played from one role's brief; the learner's arguments decide the ruling."""
 
-    settings_fields = (*SETTINGS_FIELDS, "learners_see_kit")
+    option_specs = (*OPTIONS, OptionSpec(
+        "learners_see_kit", "bool", False, _("Learners may open the facilitator kit"),
+        _("For the trainer course: trainees print the kit for their own sessions.")))
     event_prefix = "edx.legal_mock_trial"
 
     display_name = String(display_name=_("Display name"), default=_("Mock trial"), scope=Scope.settings)
-    learners_see_kit = Boolean(display_name=_("Learners may open the facilitator kit"),
-                               help=_("For the trainer course: trainees print the kit for their own sessions."),
-                               default=False, scope=Scope.settings)
 
     def role_needed(self, progress: dict) -> bool:
         return bool(self.model().roles) and not progress.get("role")
@@ -38,7 +38,7 @@ class LegalMockTrialBlock(LegalCaseStudyBlock):
         return context
 
     def may_open_kit(self) -> bool:
-        return bool(self.learners_see_kit) or self.is_staff()
+        return bool(self.option("learners_see_kit")) or self.is_staff()
 
     @json_api
     def choose_role(self, data, suffix=""):
@@ -50,7 +50,7 @@ class LegalMockTrialBlock(LegalCaseStudyBlock):
         role_id = roles.get(data.get("role")) if isinstance(data.get("role"), str) else None
         if role_id is None:
             raise JsonHandlerError(400, self.gettext("That role is not available. Reload the page."))
-        self.progress = initial_progress(self.model(), role_id)
+        self.update_learner(progress=initial_progress(self.model(), role_id))
         self.runtime.publish(self, f"{self.event_prefix}.role", {"role": role_id})
         return self.reply(self.gettext("Your role and brief are shown below."))
 

@@ -7,7 +7,7 @@ import datetime
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Boolean, DateTime, Dict, Float, Integer, List, Scope, String
+from xblock.fields import DateTime, Dict, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..content.cache import cached
@@ -21,11 +21,21 @@ from ..olx.quiz import parse_quiz, serialize_quiz
 from ..rendering.policy import LearnerStatus, can_retry, can_submit
 from ..rendering.quiz import QuizScreen, learner_context
 from ..rendering.tokens import Tokens
-from .base import LegalBlockMixin, _, json_api
+from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
 from .editing import StructuredContentMixin
+from .options import OptionSpec
 
-SETTINGS_FIELDS = ("display_name", "default_language", "weight", "max_attempts", "show_answer", "mode",
-                   "shuffle", "draw", "pass_threshold", "grading_method", "pair")
+OPTIONS = (
+    DEFAULT_LANGUAGE_OPTION,
+    OptionSpec("max_attempts", "int", 0, _("Maximum attempts"), _("0 means unlimited.")),
+    OptionSpec("show_answer", "str", "finished", _("Show answer"), values=SHOW_ANSWER_POLICIES),
+    OptionSpec("mode", "str", "practice", _("Mode"), values=MODES),
+    OptionSpec("shuffle", "bool", True, _("Shuffle questions and choices")),
+    OptionSpec("draw", "int", 0, _("Questions drawn per attempt"), _("0 means all questions.")),
+    OptionSpec("pass_threshold", "float", 0.6, _("Pass threshold"), _("Share of the score needed to pass, 0–1.")),
+    OptionSpec("grading_method", "str", "highest", _("Grading method"), values=("highest", "last")),
+    OptionSpec("pair", "str", "", _("Pre/post pair key"), _("Same key on a pre-test and its post-test.")),
+)
 
 
 @XBlock.wants("user")
@@ -34,37 +44,34 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     """A pool of single, multiple, ordering and matching questions about the law."""
 
     content_field = "quiz"
-    settings_fields = SETTINGS_FIELDS
+    option_specs = OPTIONS
 
     display_name = String(display_name=_("Display name"), default=_("Legal quiz"), scope=Scope.settings)
     weight = Float(display_name=_("Problem weight"), default=1.0, values={"min": 0, "step": 0.1},
                    scope=Scope.settings, enforce_type=True)
-    max_attempts = Integer(display_name=_("Maximum attempts"), help=_("0 means unlimited."), default=0,
-                           scope=Scope.settings, enforce_type=True)
-    show_answer = String(display_name=_("Show answer"), default="finished", values=list(SHOW_ANSWER_POLICIES),
-                         scope=Scope.settings)
-    mode = String(display_name=_("Mode"), default="practice", values=list(MODES), scope=Scope.settings)
-    shuffle = Boolean(display_name=_("Shuffle questions and choices"), default=True, scope=Scope.settings)
-    draw = Integer(display_name=_("Questions drawn per attempt"), help=_("0 means all questions."), default=0,
-                   scope=Scope.settings, enforce_type=True)
-    pass_threshold = Float(display_name=_("Pass threshold"), help=_("Share of the score needed to pass, 0–1."),
-                           default=0.6, scope=Scope.settings, enforce_type=True)
-    grading_method = String(display_name=_("Grading method"), default="highest", values=["highest", "last"],
-                            scope=Scope.settings)
-    pair = String(display_name=_("Pre/post pair key"), help=_("Same key on a pre-test and its post-test."),
-                  default="", scope=Scope.settings)
     due = DateTime(help=_("Date after which submissions are closed."), default=None, scope=Scope.settings)
-
     quiz = Dict(help=_("Questions (edit in Studio or OLX)."), default=DEFAULT_QUIZ, scope=Scope.content)
-    content_hash = String(default="", scope=Scope.content)
 
-    attempts = Integer(default=0, scope=Scope.user_state, enforce_type=True)
-    attempt_log = List(default=[], scope=Scope.user_state)
-    submitted = Boolean(default=False, scope=Scope.user_state)
-    finished = Boolean(default=False, scope=Scope.user_state)
-    answer_shown = Boolean(default=False, scope=Scope.user_state)
-    hints_used = Dict(default={}, scope=Scope.user_state)
+    attempts = Integer(help="Submitted attempts (the instructor dashboard can reset it).", default=0,
+                       scope=Scope.user_state, enforce_type=True)
+    learner = Dict(help="Attempt log, current attempt status and hints used.", default={},
+                   scope=Scope.user_state)
     raw_earned = Float(default=None, scope=Scope.user_state)
+
+    @property
+    def mode(self) -> str:
+        return self.option("mode")
+
+    @property
+    def attempt_log(self) -> list:
+        return self.learner.get("log", [])
+
+    @property
+    def submitted(self) -> bool:
+        return bool(self.learner.get("submitted"))
+
+    def update_learner(self, **changes) -> None:
+        self.learner = {**self.learner, **changes}
 
     # --- content ------------------------------------------------------------------------
     def model(self):
@@ -81,8 +88,8 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     def status(self) -> LearnerStatus:
         last = self.attempt_log[-1] if self.attempt_log else None
         fraction = score_attempt(self.model(), last["drawn"], last["answers"]).fraction if last else None
-        return LearnerStatus(self.attempts, self.max_attempts or 0, self.submitted, self.finished,
-                             self.is_past_due(), fraction)
+        return LearnerStatus(self.attempts, self.option("max_attempts") or 0, self.submitted,
+                             bool(self.learner.get("finished")), self.is_past_due(), fraction)
 
     def attempt_number(self) -> int:
         return self.attempts - 1 if self.submitted else self.attempts
@@ -97,20 +104,20 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
         quiz = self.model()
         if self.submitted and self.attempt_log:
             return [i for i in self.attempt_log[-1]["drawn"] if quiz.question(i)]
-        return draw_questions(quiz.ids, self.draw or 0, self.seed(), bool(self.shuffle))
+        return draw_questions(quiz.ids, self.option("draw") or 0, self.seed(), bool(self.option("shuffle")))
 
     def screen(self) -> QuizScreen:
         answers = self.attempt_log[-1]["answers"] if self.submitted and self.attempt_log else {}
-        settings = {name: getattr(self, name) for name in SETTINGS_FIELDS}
+        settings = {spec.name: self.option(spec.name) for spec in OPTIONS}
         return QuizScreen(
             quiz=self.model(), settings=settings, status=self.status(), drawn=self.drawn_ids(),
             answers=answers, tokens=self.tokens(), seed=self.seed(), language=self.current_language(),
-            anchor=self.anchor_id(), gettext=self.gettext, hints_used=self.hints_used,
-            answer_shown=self.answer_shown, best_fraction=self.best(),
+            anchor=self.anchor_id(), gettext=self.gettext, hints_used=self.learner.get("hints", {}),
+            answer_shown=bool(self.learner.get("answer_shown")), best_fraction=self.best(),
         )
 
     def best(self):
-        return best_fraction(self.model(), self.attempt_log, self.grading_method)
+        return best_fraction(self.model(), self.attempt_log, self.option("grading_method"))
 
     # --- views --------------------------------------------------------------------------------
     def body_html(self) -> str:
@@ -190,16 +197,15 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
             raise JsonHandlerError(400, err.message(self.gettext)) from err
         drawn = [q.id for q in questions]
         fraction = score_attempt(quiz, drawn, answers).fraction
-        self.attempt_log = self.attempt_log + [{"drawn": drawn, "answers": answers, "fraction": fraction,
-                                                "time": datetime.datetime.now(datetime.UTC).isoformat()}]
+        entry = {"drawn": drawn, "answers": answers, "fraction": fraction,
+                 "time": datetime.datetime.now(datetime.UTC).isoformat()}
+        self.update_learner(log=[*self.attempt_log, entry], submitted=True, hints={})
         self.attempts += 1
-        self.submitted = True
-        self.hints_used = {}
         if self.has_score:
             self._publish_grade(self.calculate_score(), only_if_higher=False)
         self.emit_completion(1.0)
         self.runtime.publish(self, "edx.legal_quiz.submitted", {
-            "attempt": self.attempts, "fraction": fraction, "mode": self.mode, "pair": self.pair,
+            "attempt": self.attempts, "fraction": fraction, "mode": self.mode, "pair": self.option("pair"),
             "questions": drawn, "language": self.current_language()})
         return self.reply(self.gettext("Your answers were submitted."))
 
@@ -207,8 +213,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     def reset(self, data, suffix=""):
         if not can_retry(self.mode, self.status()):
             raise JsonHandlerError(409, self.gettext("No attempts are left."))
-        self.submitted = False
-        self.answer_shown = False
+        self.update_learner(submitted=False, answer_shown=False)
         self.runtime.publish(self, "edx.legal_quiz.reset", {"attempt": self.attempts + 1})
         return self.reply(self.gettext("A new attempt has started."))
 
@@ -216,8 +221,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     def finish(self, data, suffix=""):
         if self.mode != "exam" or not self.attempts:
             raise JsonHandlerError(409, self.gettext("Submit your answers before finishing."))
-        self.finished = True
-        self.submitted = True
+        self.update_learner(finished=True, submitted=True)
         self.runtime.publish(self, "edx.legal_quiz.finished", {"attempts": self.attempts})
         return self.reply(self.gettext("The exam is finished; your results are below."))
 
@@ -230,17 +234,18 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
         question_id = by_token.get(data.get("question")) if isinstance(data.get("question"), str) else None
         if question_id is None:
             raise JsonHandlerError(400, self.gettext("That question is not in this attempt. Reload the page."))
-        used = self.hints_used.get(question_id, 0)
+        hints = self.learner.get("hints", {})
+        used = hints.get(question_id, 0)
         if used >= len(self.model().question(question_id).hints):
             raise JsonHandlerError(409, self.gettext("There are no more hints for this question."))
-        self.hints_used = {**self.hints_used, question_id: used + 1}
+        self.update_learner(hints={**hints, question_id: used + 1})
         return self.reply(self.gettext("A hint was added below the question."))
 
     @json_api
     def show_answer_handler(self, data, suffix=""):
         if not self.screen().offer_show_answer:
             raise JsonHandlerError(403, self.gettext("The answer is not available yet."))
-        self.answer_shown = True
+        self.update_learner(answer_shown=True)
         return self.reply(self.gettext("The correct answers are shown below."))
 
     @json_api
@@ -253,7 +258,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
         """Give the learner (masqueraded staff view) their attempts back; scores are kept."""
         self.require_staff()
         self.attempts = 0
-        self.submitted = self.finished = self.answer_shown = False
+        self.update_learner(submitted=False, finished=False, answer_shown=False)
         self.runtime.publish(self, "edx.legal_quiz.staff_reset", {})
         return self.reply(self.gettext("Attempts were reset."))
 

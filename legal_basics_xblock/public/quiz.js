@@ -6,6 +6,7 @@ function LegalQuizView(runtime, element, initArgs) {
     var body = quiz.querySelector('.lb-quiz__body');
     var statusBox = quiz.querySelector('.lb-status');
     var busy = false;
+    var announceTimer = null;
 
     function strings() {
         return body.querySelector('.lb-strings') || document.createElement('div');
@@ -16,29 +17,42 @@ function LegalQuizView(runtime, element, initArgs) {
         return match ? decodeURIComponent(match[1]) : '';
     }
 
+    /* Clear, then write: screen readers announce a repeated message again. */
     function announce(text) {
+        window.clearTimeout(announceTimer);
         statusBox.textContent = '';
-        window.setTimeout(function () { statusBox.textContent = text || ''; }, 30);
+        announceTimer = window.setTimeout(function () { statusBox.textContent = text || ''; }, 30);
     }
 
-    function focusAfterUpdate(action, lang) {
+    function firstControl() {
+        return body.querySelector('.lb-q input:not([disabled]), .lb-q select:not([disabled]), ' +
+            '.lb-q button:not([disabled])');
+    }
+
+    /* After the server's new markup arrives, put the focus where the learner's next step is,
+       never on <body> (a disabled or removed control cannot keep it). */
+    function focusAfterUpdate(action, detail) {
         var target = null;
         if (action === 'set_language') {
-            target = body.querySelector('[data-lang="' + lang + '"]');
+            target = body.querySelector('.lb-lang__btn[data-lang="' + detail + '"]');
         } else if (action === 'hint') {
-            var hints = body.querySelectorAll('.lb-hint');
-            target = hints.length ? hints[hints.length - 1] : null;
-        } else {
-            target = body.querySelector('.lb-score') || body.querySelector('.lb-result') ||
-                body.querySelector('.lb-q input, .lb-q select, .lb-q button');
+            var question = body.querySelector('.lb-q[data-q="' + detail + '"]');
+            var hints = question ? question.querySelectorAll('.lb-hint') : [];
+            target = hints.length ? hints[hints.length - 1] : question;
+        } else if (action === 'show_answer_handler') {
+            target = body.querySelector('.lb-explanation, .lb-answer, .lb-option--key, .lb-match__key');
+        } else if (action === 'reset') {
+            target = firstControl();
         }
+        target = target || body.querySelector('.lb-score') || body.querySelector('.lb-result') ||
+            firstControl() || body.querySelector('.lb-actions button') || body.querySelector('.lb-title');
         if (target) {
-            if (!target.matches('button, input, select, a')) { target.setAttribute('tabindex', '-1'); }
+            if (!target.matches('button, input, select, a[href]')) { target.setAttribute('tabindex', '-1'); }
             target.focus();
         }
     }
 
-    function call(handler, payload, lang) {
+    function call(handler, payload, detail) {
         if (busy) { return; }
         busy = true;
         announce(strings().getAttribute('data-sending'));
@@ -54,7 +68,7 @@ function LegalQuizView(runtime, element, initArgs) {
                 body.innerHTML = reply.html;
                 quiz.setAttribute('lang', body.querySelector('[lang]').getAttribute('lang'));
                 announce(reply.message || '');
-                focusAfterUpdate(handler, lang);
+                focusAfterUpdate(handler, detail);
             } else {
                 announce(reply.error || strings().getAttribute('data-error'));
             }
@@ -114,7 +128,15 @@ function LegalQuizView(runtime, element, initArgs) {
         var payload = {};
         if (action === 'set_language') { payload.language = button.getAttribute('data-lang'); }
         if (action === 'hint') { payload.question = button.getAttribute('data-q'); }
-        call(action, payload, payload.language);
+        call(action, payload, payload.language || payload.question);
+    });
+
+    // Enter on a choice would submit the whole attempt (implicit form submission): only Submit submits.
+    quiz.addEventListener('keydown', function (event) {
+        var target = event.target;
+        if (event.key === 'Enter' && target.matches && target.matches('input[type="radio"], input[type="checkbox"]')) {
+            event.preventDefault();
+        }
     });
 
     quiz.addEventListener('submit', function (event) {

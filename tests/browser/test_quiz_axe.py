@@ -41,7 +41,7 @@ def test_every_state_has_no_axe_violations(browser, workbench, student, name):
     if page.action("finish"):
         page.do("finish")
         check(page, "after finish", seen)
-    while page.action("reset"):
+    if page.action("reset"):  # one new attempt is enough (some quizzes allow unlimited attempts)
         page.do("reset")
         check(page, "new attempt", seen)
         page.submit_with_mouse()

@@ -70,7 +70,7 @@ def test_back_replays_the_path_and_restart_respects_attempts(workbench, case):
     learner = workbench.learner(case)
     _, reply = pick(learner, "ask-KK")
     assert learner.call("back", {})[0] == 200
-    assert learner.state()["progress"]["vars"] == {"days": 0, "has_act": False}
+    assert learner.state()["learner"]["progress"]["vars"] == {"days": 0, "has_act": False}
     _, reply = pick(learner, "ask-KK")
     pick(learner, "commission-KK", reply["html"])
     assert learner.call("back", {})[0] == 409, "no going back from an ending"
@@ -106,7 +106,7 @@ def test_condition_not_met_is_not_offered_and_not_accepted(workbench, case):
     forged = block.tokens().token("0", "fired", "commission")
     status, _ = learner.call("choose", {"choice": forged})
     assert status == 400
-    assert learner.state()["progress"] == {}
+    assert learner.state()["learner"] == {}
 
 
 def test_an_edit_that_removes_the_current_node_restarts_cleanly_and_keeps_the_score(workbench, case):

@@ -81,7 +81,7 @@ def test_fresh_learner_sees_no_answers(workbench, source, language):
         status, reply = learner.call("hint", {"question": token})
         assert status == 200
         assert_clean("hint reply", reply["html"], {**secrets, "hint": set()}, allow_hints=True)
-    if learner.refresh().mode == "practice" and learner.refresh().show_answer != "always":
+    if learner.refresh().mode == "practice" and learner.refresh().option("show_answer") != "always":
         status, reply = learner.call("show_answer_handler", {})
         assert status == 403
         assert "html" not in reply

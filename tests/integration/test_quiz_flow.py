@@ -253,5 +253,5 @@ def test_completion_and_time_fields_are_recorded(workbench):
     usage = workbench.load(fixture_xml("quiz_all_kinds.xml"))
     learner = workbench.learner(usage)
     learner.call("submit", answer_everything(learner.html()))
-    log = learner.state()["attempt_log"]
+    log = learner.state()["learner"]["log"]
     assert datetime.datetime.fromisoformat(log[0]["time"]).tzinfo is not None

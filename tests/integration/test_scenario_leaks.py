@@ -68,11 +68,11 @@ def walk_and_check(learner, root, lang: str, seed: int) -> None:
     if role_buttons:
         status, reply = learner.call("choose_role", {"role": rng.choice(role_buttons)})
         assert status == 200
-        own_role = learner.state()["progress"]["role"]
+        own_role = learner.state()["learner"]["progress"]["role"]
         html = reply["html"]
     taken = set()
     for _ in range(40):
-        progress = learner.state()["progress"]
+        progress = learner.state()["learner"].get("progress", {})
         node_id = progress.get("node", "")
         for payload in (html, json.dumps(learner.refresh().student_view_data(), ensure_ascii=False)):
             shown = visible(payload)
@@ -86,7 +86,7 @@ def walk_and_check(learner, root, lang: str, seed: int) -> None:
         token = rng.choice(tokens)
         status, reply = learner.call("choose", {"choice": token})
         assert status == 200, reply
-        last = learner.state()["progress"]["path"][-1]
+        last = learner.state()["learner"]["progress"]["path"][-1]
         taken.add((last["node"], last["choice"]))
         html = reply["html"]
 

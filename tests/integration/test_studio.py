@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from xblock.fields import Scope
 
-from legal_basics_xblock.blocks.quiz import SETTINGS_FIELDS
+from legal_basics_xblock.blocks.quiz import OPTIONS
 from tests.conftest import fixture_xml
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_studio_view_has_tabs_settings_questions_and_olx(author):
     assert "{%" not in page and "{{" not in page
     data = editor_data(author)
     assert data["tag"] == "legal_quiz"
-    assert [s["name"] for s in data["settings"]] == list(SETTINGS_FIELDS)
+    assert [s["name"] for s in data["settings"]] == ["display_name", "weight", *(spec.name for spec in OPTIONS)]
     by_name = {s["name"]: s for s in data["settings"]}
     assert by_name["max_attempts"]["value"] == 2 and by_name["max_attempts"]["type"] == "integer"
     assert by_name["mode"]["values"] == ["practice", "exam", "diagnostic"]
@@ -106,7 +106,7 @@ def test_valid_save_changes_content_and_settings(author, workbench):
     assert status == 200, reply
     assert reply["saved"] is True and isinstance(reply["warnings"], list)
     block = author.refresh()
-    assert block.max_attempts == 5 and block.shuffle is False and block.display_name == "All kinds"
+    assert block.option("max_attempts") == 5 and block.option("shuffle") is False and block.display_name == "All kinds"
     learner = workbench.learner(author.usage_id, "learner-after-save")
     page = learner.html()
     assert "NEW-STEM-KK" in page and "STEM-SINGLE-KK" not in page
@@ -232,7 +232,7 @@ def test_xml_save_replaces_content_and_settings(author, workbench):
     status, reply = author.call("studio_save_xml", {"xml": olx})
     assert status == 200, reply
     block = author.refresh()
-    assert block.max_attempts == 4
+    assert block.option("max_attempts") == 4
     assert question(block.quiz, "multi-q")["stem"]["kk"] == "<p>XML-STEM-KK</p>"
     assert "XML-STEM-KK" in workbench.learner(author.usage_id, "reader").html()
 
