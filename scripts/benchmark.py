@@ -24,6 +24,7 @@ Adding a block is one entry in ``BLOCKS`` (see ``BlockSpec``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import gzip
 import hashlib
@@ -387,10 +388,8 @@ def _keep_real_fields(runtime_cls):
         for name, value in values.items():
             if name in fields:
                 continue
-            try:
+            with contextlib.suppress(AttributeError):
                 setattr(block, name, value)
-            except AttributeError:
-                pass
 
     runtime_cls._patch_xblock = patch
 
@@ -826,7 +825,7 @@ def machine_info():
         "cpus": os.cpu_count(),
         "cpu": cpu,
         "os": platform.platform(),
-        "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "loadavg": _loadavg(),
     }
 

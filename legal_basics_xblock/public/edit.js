@@ -1,5 +1,6 @@
 /* Studio editor for legal_quiz: settings form, structured question editor and raw OLX (vanilla JS).
- * Every user-facing string comes from the template (data-s-* attributes and <template> prototypes). */
+ * Every user-facing string comes from the template (data-s-* attributes and <template> prototypes).
+ * initArgs ({tag}) is not needed, but the workbench only initialises functions taking three arguments. */
 function LegalBlockEditor(runtime, element, initArgs) {
     'use strict';
     var root = element && element.jquery ? element[0] : element;
@@ -103,15 +104,11 @@ function LegalBlockEditor(runtime, element, initArgs) {
         return control.value === '' || isNaN(Number(control.value)) ? undefined : Number(control.value);
     }
 
-    function showValues(scope, model) {
-        each(scope.querySelectorAll('[data-bind]'), function (control) {
-            showValue(control, getPath(model, control.getAttribute('data-bind')));
-        });
-    }
-
-    function listen(scope, model, onChange) {
+    // Show the model's values in the controls of ``scope`` and write every edit back to the model.
+    function bind(scope, model, onChange) {
         each(scope.querySelectorAll('[data-bind]'), function (control) {
             var path = control.getAttribute('data-bind');
+            showValue(control, getPath(model, path));
             var event = control.tagName === 'SELECT' || control.type === 'checkbox' ? 'change' : 'input';
             control.addEventListener(event, function () {
                 setPath(model, path, readValue(control));
@@ -182,8 +179,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
         list.forEach(function (item, index) {
             var node = clone(name);
             setSlot(node, 'number', index + 1);
-            showValues(node, item);
-            listen(node, item);
+            bind(node, item);
             linkLabels(node);
             wireTools(node, function (op) {
                 var target = mutate(list, index, op);
@@ -231,8 +227,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
         var node = clone('question');
         setSlot(node, 'number', index + 1);
         setSlot(node, 'id', question.id);
-        showValues(node, question);
-        listen(node, question, function (path) {
+        bind(node, question, function (path) {
             if (path === 'id') { setSlot(node, 'id', question.id); }
             if (path === 'kind') { changeKind(question, node); }
         });
@@ -474,8 +469,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
     (data.settings || []).forEach(function (setting) { saved.settings[setting.name] = setting.value; });
     doc.questions = Array.isArray(doc.questions) ? doc.questions : [];
     renderSettings();
-    showValues(part('intro'), doc);
-    listen(part('intro'), doc);
+    bind(part('intro'), doc);
     linkLabels(part('intro'));
     linkLabels(editor.querySelector('[data-panel="xml"]'));
     renderQuestions();

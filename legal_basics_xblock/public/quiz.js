@@ -66,6 +66,7 @@ function LegalQuizView(runtime, element, initArgs) {
             try { reply = JSON.parse(request.responseText); } catch (e) { reply = {}; }
             if (request.status >= 200 && request.status < 300 && reply.html !== undefined) {
                 body.innerHTML = reply.html;
+                markEnds(body);
                 quiz.setAttribute('lang', body.querySelector('[lang]').getAttribute('lang'));
                 announce(reply.message || '');
                 focusAfterUpdate(handler, detail);
@@ -105,6 +106,19 @@ function LegalQuizView(runtime, element, initArgs) {
         call('submit', {answers: answers});
     }
 
+    /* The first step cannot move up nor the last one down: say so (aria-disabled keeps them focusable). */
+    function markEnds(scope) {
+        Array.prototype.forEach.call(scope.querySelectorAll('.lb-order'), function (list) {
+            var items = list.children;
+            Array.prototype.forEach.call(items, function (item, index) {
+                var up = item.querySelector('[data-move="up"]');
+                var down = item.querySelector('[data-move="down"]');
+                if (up) { up.setAttribute('aria-disabled', index === 0 ? 'true' : 'false'); }
+                if (down) { down.setAttribute('aria-disabled', index === items.length - 1 ? 'true' : 'false'); }
+            });
+        });
+    }
+
     function move(button) {
         var item = button.closest('.lb-order__item');
         var list = item.parentNode;
@@ -112,6 +126,7 @@ function LegalQuizView(runtime, element, initArgs) {
         var sibling = up ? item.previousElementSibling : item.nextElementSibling;
         if (!sibling) { return; }
         list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+        markEnds(list.parentNode);
         button.focus();
         var position = Array.prototype.indexOf.call(list.children, item) + 1;
         announce(strings().getAttribute('data-moved') + ' ' + position + ' / ' + list.children.length);
@@ -144,5 +159,6 @@ function LegalQuizView(runtime, element, initArgs) {
         submitAnswers();
     });
 
+    markEnds(body);
     quiz.setAttribute('data-lb-ready', 'true');
 }

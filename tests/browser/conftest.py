@@ -2,6 +2,7 @@
 
 Missing chromium, chromedriver, selenium or axe-core skips these tests locally; with ``CI`` set in the
 environment it fails them instead, so a CI run can never pass by silently skipping the browser suite.
+``LB_CHROMIUM`` and ``LB_CHROMEDRIVER`` override the Debian paths (/usr/bin/chromium, /usr/bin/chromedriver).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO_DIR = REPO / "legal_basics_xblock" / "scenarios"
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM = os.environ.get("LB_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("LB_CHROMEDRIVER", "/usr/bin/chromedriver")
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -15,6 +15,11 @@ WAIT = 10
 FOREIGN_LOG = ("favicon.ico",)
 
 
+def wait(driver, timeout: float = WAIT) -> WebDriverWait:
+    """A wait that polls often: handler replies take tens of milliseconds, not half a second."""
+    return WebDriverWait(driver, timeout, poll_frequency=0.05)
+
+
 class QuizPage:
     """One quiz scenario opened in the browser as one learner."""
 
@@ -37,7 +42,7 @@ class QuizPage:
 
     def wait_ready(self) -> None:
         try:
-            WebDriverWait(self.driver, WAIT).until(
+            wait(self.driver).until(
                 EC.presence_of_element_located((By.CSS_SELECTOR, f"{BLOCK} .lb-quiz[data-lb-ready='true']")))
         except TimeoutException:
             raise AssertionError(f"the quiz script did not start on {self.driver.current_url}: "
@@ -81,15 +86,15 @@ class QuizPage:
     def click(self, element) -> None:
         """A real mouse click (scrolled into view first)."""
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        ActionChains(self.driver).move_to_element(element).click().perform()
+        ActionChains(self.driver, duration=0).move_to_element(element).click().perform()
 
     def press(self, *keys) -> None:
         """Keys to whatever has the focus, as a keyboard user would type them."""
-        ActionChains(self.driver).send_keys(*keys).perform()
+        ActionChains(self.driver, duration=0).send_keys(*keys).perform()
 
     def tab(self, backwards: bool = False):
         if backwards:
-            ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+            ActionChains(self.driver, duration=0).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
         else:
             self.press(Keys.TAB)
         return self.active()
@@ -98,9 +103,9 @@ class QuizPage:
         """Do ``act`` (which posts to a handler) and wait for the server's new markup and announcement."""
         card = self.find(".lb-card")
         act()
-        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(card))
+        wait(self.driver).until(EC.staleness_of(card))
         if message:
-            WebDriverWait(self.driver, WAIT).until(lambda _d: self.status_text() not in ("", self.sending_text()))
+            wait(self.driver).until(lambda _d: self.status_text() not in ("", self.sending_text()))
 
     def sending_text(self) -> str:
         return self.driver.execute_script(

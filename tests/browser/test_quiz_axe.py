@@ -50,3 +50,11 @@ def test_every_state_has_no_axe_violations(browser, workbench, student, name):
         page.do("show_answer_handler")
         check(page, "after show answer", seen)
     assert "after submit" in seen
+
+
+def test_axe_harness_reports_a_planted_violation(browser, workbench, student):
+    """Guard against a silently broken harness: an unlabelled control in the block must be reported."""
+    scenario = workbench.scenarios()[0]
+    page = QuizPage(browser, workbench, scenario.url, student).open()
+    browser.execute_script("arguments[0].insertAdjacentHTML('beforeend', '<input type=\"text\">')", page.quiz)
+    assert "label" in {violation["id"] for violation in axe(browser)}

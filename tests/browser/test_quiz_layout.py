@@ -19,7 +19,7 @@ var right = block.getBoundingClientRect().right + 0.5;
 function label(el) { return el.outerHTML.slice(0, 120); }
 function visible(el) { var r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
 var small = [], wide = [];
-block.querySelectorAll('button, select').forEach(function (el) {
+block.querySelectorAll('button, select, .lb-option label').forEach(function (el) {
     if (visible(el) && el.getBoundingClientRect().height < min) {
         small.push(label(el) + ' ' + el.getBoundingClientRect().height);
     }

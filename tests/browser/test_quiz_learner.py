@@ -8,13 +8,15 @@ from urllib.parse import urlparse
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.pages import WAIT, QuizPage, find_student
+from tests.browser.pages import QuizPage, find_student, wait
 
 pytestmark = pytest.mark.browser
 
 ALL_KINDS = {"single", "multiple", "ordering", "matching"}
+ENDS = """return Array.prototype.map.call(arguments[0].querySelectorAll('.lb-order__item'), function (li) {
+    return [li.querySelector('[data-move=up]').getAttribute('aria-disabled'),
+            li.querySelector('[data-move=down]').getAttribute('aria-disabled')]; });"""
 
 
 def order_of(question) -> list[str]:
@@ -90,83 +92,92 @@ def test_focus_after_each_action_stays_in_the_block(browser, workbench, student)
         assert not page.js_errors()
 
 
+def assert_focus_visible(browser, element) -> None:
+    outline = browser.execute_script(
+        "var s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth]", element)
+    assert outline[0] != "none" and outline[1] != "0px", f"no visible focus on {describe(element)}: {outline}"
+
+
+def radio_with_keys(page: QuizPage, radio) -> None:
+    """Space checks, arrows move and check within the group, Enter does not submit the attempt."""
+    page.press(Keys.SPACE)
+    assert radio.is_selected(), "Space checks the focused radio button"
+    page.press(Keys.ARROW_DOWN)
+    second = page.active()
+    assert second.get_attribute("name") == radio.get_attribute("name") and second != radio, "arrows stay in the group"
+    assert second.is_selected() and not radio.is_selected(), "arrows select the next answer"
+    card = page.find(".lb-card")
+    page.press(Keys.ENTER)
+    time.sleep(0.5)
+    assert page.find(".lb-card") == card and page.active() == second, "Enter on a choice does not submit"
+
+
+def move_up_with_keys(page: QuizPage, button) -> None:
+    """Enter on Move up moves the step, keeps the focus, announces the position and marks the ends."""
+    question = button.find_element(By.XPATH, "./ancestor::fieldset")
+    before = order_of(question)
+    item = button.find_element(By.XPATH, "./ancestor::li").get_attribute("data-token")
+    page.press(Keys.ENTER)
+    after = order_of(question)
+    assert after.index(item) == before.index(item) - 1, "Move up moved the step"
+    assert page.active() == button, "the focus stays on the Move up button"
+    wait(page.driver).until(lambda _d: page.status_text())
+    assert str(after.index(item) + 1) in page.status_text(), "the new position is announced"
+    ends = page.driver.execute_script(ENDS, question)
+    assert ends == [["true" if i == 0 else "false", "true" if i == len(ends) - 1 else "false"]
+                    for i in range(len(ends))], "only the first Move up and the last Move down are unavailable"
+
+
 def test_keyboard_only_answer_and_submit(browser, workbench, student):
     scenario = workbench.scenario("practice")
     student = find_student(workbench, scenario.url, student, ALL_KINDS)
     page = QuizPage(browser, workbench, scenario.url, student).open()
-    expected = {el.id for el in page.find_all(
-        "button:not([disabled]), select:not([disabled]), a[href], input[type='checkbox']:not([disabled])")}
+    expected = {el.id for el in page.find_all("button, select, a[href], input[type='checkbox']")}
     radio_groups = {el.get_attribute("name") for el in page.find_all("input[type='radio']")}
 
-    # Tab from the top of the page into the block.
-    for _ in range(60):
+    for _ in range(60):  # Tab from the top of the page into the block
         page.tab()
         if page.active_in_block():
             break
     assert page.active_in_block(), "Tab reaches the quiz"
 
-    visited, groups_visited, moved, submitted = set(), set(), False, False
-    for _ in range(300):
+    visited, groups, moved = set(), set(), False
+    while page.active_in_block() and len(visited) < 300:
         element = page.active()
-        if not page.active_in_block():
-            break
         visited.add(element.id)
-        outline = browser.execute_script("var s = getComputedStyle(arguments[0]); return s.outlineStyle + ' '"
-                                         " + s.outlineWidth", element)
-        assert not outline.startswith("none") and not outline.endswith(" 0px"), \
-            f"no visible focus on {describe(element)}: {outline}"
-        kind = element.get_attribute("type")
-        if element.tag_name == "input" and kind == "radio":
-            group = element.get_attribute("name")
-            groups_visited.add(group)
-            page.press(Keys.SPACE)
-            assert element.is_selected(), "Space checks the focused radio button"
-            page.press(Keys.ARROW_DOWN)
-            second = page.active()
-            assert second.get_attribute("name") == group and second != element, "arrows move within the group"
-            assert second.is_selected() and not element.is_selected(), "arrows select the next answer"
-            card = page.find(".lb-card")
-            page.press(Keys.ENTER)
-            time.sleep(0.5)
-            assert page.find(".lb-card") == card and page.active() == second, "Enter on a choice does not submit"
-        elif element.tag_name == "input" and kind == "checkbox":
+        assert_focus_visible(browser, element)
+        kind = element.get_attribute("type") if element.tag_name == "input" else element.tag_name
+        if kind == "radio":
+            groups.add(element.get_attribute("name"))
+            radio_with_keys(page, element)
+        elif kind == "checkbox":
             page.press(Keys.SPACE)
             assert element.is_selected(), "Space ticks the checkbox"
-        elif element.tag_name == "select":
+        elif kind == "select":
             page.press(Keys.ARROW_DOWN)
             assert element.get_attribute("value"), "arrow keys choose an answer in the select"
-        elif element.get_attribute("data-move") == "up" and not moved and browser.execute_script(
-                "return !!arguments[0].closest('li').previousElementSibling", element):
-            question = element.find_element(By.XPATH, "./ancestor::fieldset")
-            before = order_of(question)
-            item = element.find_element(By.XPATH, "./ancestor::li").get_attribute("data-token")
-            page.press(Keys.ENTER)
-            after = order_of(question)
-            assert after != before and after.index(item) == before.index(item) - 1, "Move up moved the step"
-            assert page.active() == element, "the focus stays on the Move up button"
-            WebDriverWait(browser, WAIT).until(lambda _d: page.status_text())
-            assert str(after.index(item) + 1) in page.status_text(), "the new position is announced"
+        elif element.get_attribute("data-move") == "up" and element.get_attribute("aria-disabled") == "false" \
+                and not moved:
+            move_up_with_keys(page, element)
             moved = True
         elif element.get_attribute("data-action") == "submit":
-            submitted = True
             page.run_and_wait(lambda: page.press(Keys.ENTER))
             break
         page.tab()
+    else:
+        raise AssertionError("Tab left the quiz before reaching Submit")
 
-    assert submitted, "Tab reaches the Submit button"
     assert moved, "the ordering question was answered with the keyboard"
-    assert groups_visited == radio_groups, "every radio group is reachable"
-    missing = expected - visited - {page.action("submit").id if page.action("submit") else None}
-    assert not missing, f"{len(missing)} controls were skipped by Tab"
+    assert groups == radio_groups, "every radio group is reachable"
+    assert not expected - visited, f"{len(expected - visited)} controls were skipped by Tab"
 
     # After submitting, the focus is on the score and the live region has spoken.
     focused = page.active()
     assert "lb-score" in focused.get_attribute("class"), describe(focused)
-    status = page.find(".lb-status")
-    assert status.get_attribute("role") == "status" and page.status_text()
+    assert_focus_visible(browser, focused)
+    assert page.find(".lb-status").get_attribute("role") == "status" and page.status_text()
     assert page.find_all(".lb-result")
-    # Shift+Tab leaves the score for the controls before it, nothing traps the focus.
-    page.tab(backwards=True)
+    page.tab(backwards=True)  # nothing traps the focus
     assert page.active() != focused
     assert not page.js_errors()
 
@@ -188,6 +199,9 @@ def test_language_switch_changes_content_and_persists(browser, workbench, studen
         page.run_and_wait(lambda button=button: page.click(button), message=False)
         now = state()
         assert now[:3] == (target, target, target)
+        pressed = page.find(".lb-lang__btn[aria-pressed='true']")
+        mark = browser.execute_script("return getComputedStyle(arguments[0], '::before').content", pressed)
+        assert "✓" in mark, "the chosen language is marked by more than its colour"
         assert page.active().get_attribute("data-lang") == target, "focus stays on the language button"
         if original:
             assert now[3] != original[3], "the question text changed language"
