@@ -24,6 +24,7 @@ from ..engine.traversal import (
 )
 from ..olx.scenario import parse_scenario, serialize_scenario
 from ..rendering.case_study import CaseScreen, case_context
+from ..rendering.scenario_map import scenario_map
 from ..rendering.tokens import Tokens
 from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
 from .editing import StructuredContentMixin
@@ -83,6 +84,9 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
             issues.append(Issue(ERROR, _("Points scoring needs max_points greater than 0."), {},
                                 ("setting", "max_points")))
         return issues
+
+    def editor_context(self) -> dict:
+        return {"map": scenario_map(self.model(), self.current_language())}
 
     parse_content = staticmethod(parse_scenario)
     serialize_content = staticmethod(serialize_scenario)

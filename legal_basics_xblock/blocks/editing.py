@@ -158,6 +158,10 @@ class StructuredContentMixin:
         return etree.tostring(node, encoding="unicode")
 
     # --- Studio ---------------------------------------------------------------------------------
+    def editor_context(self) -> dict:
+        """Extra context for the editor template (the scenario blocks add their graph map)."""
+        return {}
+
     def settings_form(self) -> list:
         """Label, type, allowed values and current value of each editable setting."""
         form = []
@@ -180,6 +184,7 @@ class StructuredContentMixin:
         editor = {"settings": self.settings_form(), "content": self.content_document(), "tag": tag}
         html = self.render_template(f"{tag}_edit.html", {
             "anchor": self.anchor_id(), "xml": self.export_olx(), "editor_json": json.dumps(editor),
+            **self.editor_context(),
         })
         frag = self.fragment(html, "LegalBlockEditor", "edit.css", "edit.js", {"tag": tag})
         return frag

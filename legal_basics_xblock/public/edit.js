@@ -1,4 +1,4 @@
-/* Studio editor for legal_quiz: settings form, structured question editor and raw OLX (vanilla JS).
+/* Studio editor: settings form, raw OLX and, for legal_quiz, the structured question editor (vanilla JS).
  * Every user-facing string comes from the template (data-s-* attributes and <template> prototypes).
  * initArgs ({tag}) is not needed, but the workbench only initialises functions taking three arguments. */
 function LegalBlockEditor(runtime, element, initArgs) {
@@ -15,6 +15,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
     var stale = {form: false, xml: false};  // true once the other tab was saved
     var busy = false;
     var counter = 0;
+    var hasQuestions = !!editor.querySelector('[data-role="questions"]');  // scenario editors have a map instead
 
     // --- small helpers ------------------------------------------------------------------------
     function part(role) { return editor.querySelector('[data-role="' + role + '"]'); }
@@ -347,6 +348,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
     }
 
     function cleanDocument() {
+        if (!hasQuestions) { return copy(doc); }
         var out = copy(doc);
         dropBlank(out, 'intro');
         out.questions = out.questions.map(cleanQuestion);
@@ -358,7 +360,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
     function namedQuestion(line) {
         var quoted = line.match(/["«][^"«»]+["»]/g) || [];
         return quoted.map(function (q) { return q.slice(1, -1); }).filter(function (id) {
-            return questionIndex(id) !== -1;
+            return hasQuestions && questionIndex(id) !== -1;
         })[0];
     }
 
@@ -467,17 +469,19 @@ function LegalBlockEditor(runtime, element, initArgs) {
 
     // --- start --------------------------------------------------------------------------------
     (data.settings || []).forEach(function (setting) { saved.settings[setting.name] = setting.value; });
-    doc.questions = Array.isArray(doc.questions) ? doc.questions : [];
     renderSettings();
-    bind(part('intro'), doc);
-    linkLabels(part('intro'));
     linkLabels(editor.querySelector('[data-panel="xml"]'));
-    renderQuestions();
+    if (hasQuestions) {
+        doc.questions = Array.isArray(doc.questions) ? doc.questions : [];
+        bind(part('intro'), doc);
+        linkLabels(part('intro'));
+        renderQuestions();
+        part('add-question').addEventListener('click', addQuestion);
+    }
     each(editor.querySelectorAll('[role="tab"]'), function (tab) {
         tab.addEventListener('click', function () { selectTab(tab, false); });
         tab.addEventListener('keydown', onTabKey);
     });
-    part('add-question').addEventListener('click', addQuestion);
     part('save').addEventListener('click', save);
     part('cancel').addEventListener('click', function () { notify('cancel', {}); });
     editor.setAttribute('data-lb-ready', 'true');

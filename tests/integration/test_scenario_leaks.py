@@ -35,8 +35,24 @@ def texts(element, tag: str, lang: str) -> set:
             if e.get("lang") == lang}
 
 
+def allowed_at(root, lang: str, node_id: str, taken: set, own_role: str) -> set:
+    """Texts the learner may see: the current node and the consequences of choices taken."""
+    allowed = set()
+    for element in root:
+        if element.get("id") == node_id:
+            allowed |= texts(element, "body", lang) | texts(element, "step", lang)
+        if element.tag == "scene":
+            for choice in element.iter("choice"):
+                if (element.get("id"), choice.get("id")) in taken:
+                    allowed |= texts(choice, "feedback", lang) | texts(choice, "message", lang)
+        if element.tag == "role" and element.get("id") == own_role:
+            allowed |= texts(element, "brief", lang)
+    return allowed
+
+
 def secrets_at(root, lang: str, node_id: str, taken: set, own_role: str) -> set:
-    """Texts that must not be visible when the learner stands at ``node_id``."""
+    """Texts that must not be visible when the learner stands at ``node_id`` (identical texts
+    that the learner is allowed to see elsewhere are not secrets)."""
     hidden = set()
     for element in root:
         if element.tag == "ending" and element.get("id") != node_id:
@@ -53,7 +69,8 @@ def secrets_at(root, lang: str, node_id: str, taken: set, own_role: str) -> set:
             hidden |= texts(element, "script", lang)
         if element.tag in ("criterion",) and element.get("lang") == lang:
             hidden.add(norm(element.text or ""))
-    return {h for h in hidden if len(h) >= 16}
+    allowed = allowed_at(root, lang, node_id, taken, own_role)
+    return {h for h in hidden if len(h) >= 16 and h not in allowed}
 
 
 def visible(payload: str) -> str:
@@ -73,7 +90,7 @@ def walk_and_check(learner, root, lang: str, seed: int) -> None:
     taken = set()
     for _ in range(40):
         progress = learner.state()["learner"].get("progress", {})
-        node_id = progress.get("node", "")
+        node_id = progress.get("node") or root.get("start", "")
         for payload in (html, json.dumps(learner.refresh().student_view_data(), ensure_ascii=False)):
             shown = visible(payload)
             for secret in secrets_at(root, lang, node_id, taken, own_role):
