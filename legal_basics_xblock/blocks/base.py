@@ -35,10 +35,8 @@ DEFAULT_LANGUAGE_OPTION = OptionSpec(
 class LegalBlockMixin:
     """Language selection, translation, staff checks and resource helpers for our blocks."""
 
-    options = Dict(help="Behaviour settings (one dict, so a learner view reads one settings field).",
+    options = Dict(help="Behaviour settings and the content hash (one dict: a learner view reads one field).",
                    default={}, scope=Scope.settings)
-    content_hash = String(help="Hash of the authored content, set on every save.", default="",
-                          scope=Scope.settings)
     language = String(
         help=_("The content language this learner chose for these blocks."),
         default="", scope=Scope.preferences,

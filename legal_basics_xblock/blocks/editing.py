@@ -22,6 +22,7 @@ from ..olx.safe_xml import UnsafeXMLError, parse_xml
 from .base import json_api
 
 IGNORED_ATTRIBUTES = {"url_name", "xblock-family"}
+CONTENT_HASH_KEY = "content_hash"  # kept in ``options``: a cached render reads no content field
 
 
 class ContentError(ValueError):
@@ -53,12 +54,12 @@ class StructuredContentMixin:
         return getattr(self, self.content_field)
 
     def content_digest(self) -> str:
-        return self.content_hash or content_hash(self.content_document())
+        return self.options.get(CONTENT_HASH_KEY) or content_hash(self.content_document())
 
     def store_content(self, document: dict) -> None:
         document = sanitize_document(document)
         setattr(self, self.content_field, document)
-        self.content_hash = content_hash(document)
+        self.options = {**self.options, CONTENT_HASH_KEY: content_hash(document)}
 
     @classmethod
     def option_spec(cls, name: str):
@@ -86,7 +87,7 @@ class StructuredContentMixin:
         raise KeyError(name)
 
     def protected_fields(self) -> set:
-        return {self.content_field, "content_hash", "options"}
+        return {self.content_field, "options"}
 
     # --- OLX ---------------------------------------------------------------------------------
     @classmethod

@@ -91,13 +91,16 @@ class Workbench:
         return f"{self.base_url}{path}{sep}student={student}"
 
     def scenarios(self) -> list[Scenario]:
-        """Every quiz scenario the index lists, with its settings read from the scenario file."""
+        """Every quiz scenario the index lists, with its settings read from the scenario file.
+
+        Fails (never skips) when the index and ``legal_basics_xblock/scenarios/quiz_*.xml`` disagree.
+        """
         index = _get(self.base_url + "/")
+        links = re.findall(r'href="(/scenario/legal_quiz\.\d+/)"[^>]*>([^<]*)<', index)
         found = []
-        for path, title in re.findall(r'href="(/scenario/legal_quiz\.\d+/)"[^>]*>([^<]*)<', index):
+        for path, title in links:
             stem = re.search(r"\((quiz_[\w-]+)\)\s*$", html.unescape(title).strip())
-            if not stem:
-                continue
+            assert stem, f"cannot tell the scenario file of {path} from its title {title!r}"
             xml = (SCENARIO_DIR / f"{stem.group(1)}.xml").read_text(encoding="utf-8")
             tag = re.search(r"<legal_quiz\b[^>]*>", xml).group(0)
 
@@ -107,14 +110,16 @@ class Workbench:
 
             found.append(Scenario(path, stem.group(1), attr("mode", "practice"), attr("show_answer", "finished"),
                                   int(attr("max_attempts", "0"))))
+        files = sorted(path.stem for path in SCENARIO_DIR.glob("quiz_*.xml"))
+        assert sorted(s.name for s in found) == files, f"the workbench lists {found}, the scenario files are {files}"
         return found
 
-    def scenario(self, mode: str) -> Scenario:
+    def scenario(self, mode: str = "", name: str = "") -> Scenario:
+        """The first quiz scenario in ``mode`` (or the one from file ``name``)."""
         for scenario in self.scenarios():
-            if scenario.mode == mode:
+            if (not mode or scenario.mode == mode) and (not name or scenario.name == name):
                 return scenario
-        pytest.skip(f"no {mode} quiz scenario in legal_basics_xblock/scenarios yet")
-        raise AssertionError  # unreachable
+        raise AssertionError(f"no quiz scenario with mode={mode!r} name={name!r} in {SCENARIO_DIR}")
 
     def block_html(self, path: str, student: str) -> str:
         """The server-rendered quiz markup for ``student`` (without the echoed scenario XML)."""

@@ -56,10 +56,12 @@ def test_mouse_answer_submit_shows_results_and_feedback(browser, workbench, stud
 
 
 def test_hint_arrives_in_its_question_and_takes_the_focus(browser, workbench, student):
-    scenario = workbench.scenario("practice")
-    page = QuizPage(browser, workbench, scenario.url, student).open()
-    if len(page.find_all("button[data-action='hint']")) < 2:
-        pytest.skip("this practice quiz has fewer than two questions with hints")
+    for scenario in workbench.scenarios():
+        page = QuizPage(browser, workbench, scenario.url, student).open()
+        if len(page.find_all("button[data-action='hint']")) >= 2:
+            break
+    else:
+        raise AssertionError("no quiz scenario offers hints on two questions")
     # Ask for the last question's hint first, then the first one's: each lands in its own question.
     for position in (-1, 0):
         target = page.find_all("button[data-action='hint']")[position]
