@@ -1,0 +1,1 @@
+"""Course build and validation tools (repository only; not part of the installed package)."""

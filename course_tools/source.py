@@ -1,0 +1,91 @@
+"""Reading the course source: ``course.json``, module manifests, block files and HTML pages."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from legal_basics_xblock.olx.safe_xml import parse_xml
+from legal_basics_xblock.scenarios import SCENARIO_DIR
+
+BLOCK_TAGS = ("legal_quiz", "legal_case_study", "legal_mock_trial")
+LANGUAGES = ("kk", "ru")
+
+
+class SourceError(ValueError):
+    """The course source is incomplete or inconsistent; the message names the file."""
+
+
+@dataclass
+class Unit:
+    id: str
+    title: dict
+    html: str = ""
+    block: str = ""
+    overrides: dict = field(default_factory=dict)
+
+
+@dataclass
+class Section:
+    id: str
+    title: dict
+    format: str = ""
+    units: list = field(default_factory=list)
+
+
+@dataclass
+class Module:
+    id: str
+    folder: Path
+    title: dict
+    hours: dict
+    outcomes: dict
+    sections: list
+
+
+def read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path}: file not found") from exc
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+
+
+def load_module(root: Path, module_id: str) -> Module:
+    folder = root / "modules" / module_id
+    raw = read_json(folder / "module.json")
+    sections = []
+    for section in raw.get("sections", ()):
+        units = [Unit(u["id"], u.get("title", {}), u.get("html", ""), u.get("block", ""), u.get("overrides", {}))
+                 for u in section.get("units", ())]
+        sections.append(Section(section["id"], section.get("title", {}), section.get("format", ""), units))
+    return Module(module_id, folder, raw.get("title", {}), raw.get("hours", {}), raw.get("outcomes", {}), sections)
+
+
+def block_element(module: Module, unit: Unit) -> etree._Element:
+    """The block's OLX element: from the module folder or, for ``pkg:NAME``, the package scenarios."""
+    if unit.block.startswith("pkg:"):
+        path = SCENARIO_DIR / f"{unit.block[4:]}.xml"
+    else:
+        path = (module.folder / unit.block).resolve()
+    try:
+        root = parse_xml(path.read_bytes())
+    except FileNotFoundError as exc:
+        raise SourceError(f"{module.folder / 'module.json'}: unit {unit.id}: {unit.block} not found") from exc
+    element = root if root.tag in BLOCK_TAGS else next(
+        (child for child in root.iter() if isinstance(child.tag, str) and child.tag in BLOCK_TAGS), None)
+    if element is None:
+        raise SourceError(f"{path}: no legal_quiz, legal_case_study or legal_mock_trial element")
+    return element
+
+
+def page(module: Module, unit: Unit, language: str) -> str:
+    path = module.folder / f"{unit.html}.{language}.html"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path}: file not found (unit {unit.id})") from exc
