@@ -29,20 +29,24 @@ class OptionSpec:
             if str(value).strip().lower() in ("true", "false"):
                 return str(value).strip().lower() == "true"
             raise ValueError(f"{self.name} must be true or false")
-        if self.kind == "int":
-            if isinstance(value, bool):
-                raise ValueError(f"{self.name} must be a whole number")
-            number = float(value)
-            if not number.is_integer():
-                raise ValueError(f"{self.name} must be a whole number")
-            return int(number)
-        if self.kind == "float":
-            if isinstance(value, bool):
-                raise ValueError(f"{self.name} must be a number")
-            return float(value)
+        if self.kind in ("int", "float"):
+            return self._number(value)
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise ValueError(f"{self.name} must be text")
         return str(value)
+
+    def _number(self, value):
+        whole = self.kind == "int"
+        problem = ValueError(f"{self.name} must be a {'whole ' if whole else ''}number")
+        if isinstance(value, bool):
+            raise problem
+        try:
+            number = float(value)
+        except (TypeError, ValueError) as exc:
+            raise problem from exc
+        if whole and not number.is_integer():
+            raise problem
+        return int(number) if whole else number
 
     def to_string(self, value) -> str:
         if self.kind == "bool":

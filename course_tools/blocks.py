@@ -1,0 +1,52 @@
+"""Our blocks inside an export: parsed with their own code, validated strictly, round-tripped."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from legal_basics_xblock.blocks.case_study import OPTIONS as CASE_OPTIONS
+from legal_basics_xblock.blocks.mock_trial import LegalMockTrialBlock
+from legal_basics_xblock.blocks.quiz import OPTIONS as QUIZ_OPTIONS
+from legal_basics_xblock.content.validate import validate_quiz
+from legal_basics_xblock.content.validate_scenario import validate_scenario
+from legal_basics_xblock.olx.common import OLXError
+from legal_basics_xblock.olx.quiz import parse_quiz, serialize_quiz
+from legal_basics_xblock.olx.scenario import parse_scenario, serialize_scenario
+
+FIELD_ATTRIBUTES = {"url_name", "xblock-family", "display_name", "weight", "due"}
+KINDS = {
+    "legal_quiz": (parse_quiz, serialize_quiz, validate_quiz, QUIZ_OPTIONS),
+    "legal_case_study": (parse_scenario, serialize_scenario, validate_scenario, CASE_OPTIONS),
+    "legal_mock_trial": (parse_scenario, serialize_scenario, validate_scenario, LegalMockTrialBlock.option_specs),
+}
+
+
+def check_block(element) -> list[tuple[str, str]]:
+    """``[(level, message)]`` for one inline block element (course-build rules: strict)."""
+    parse, serialize, validate, specs = KINDS[element.tag]
+    name = element.get("url_name", element.tag)
+    try:
+        document, attributes, lines = parse(element)
+    except OLXError as exc:
+        return [("error", f"<{element.tag} url_name=\"{name}\"> line {exc.line}: {exc}")]
+    found = []
+    known = FIELD_ATTRIBUTES | {spec.name for spec in specs}
+    for attribute, value in attributes.items():
+        spec = next((s for s in specs if s.name == attribute), None)
+        if attribute not in known:
+            found.append(("error", f"<{element.tag} url_name=\"{name}\"> has no attribute \"{attribute}\""))
+        elif spec is not None:
+            try:
+                spec.coerce(value)
+            except ValueError as exc:
+                found.append(("error", f"<{element.tag} url_name=\"{name}\"> {exc}"))
+    for issue in validate(document, attributes, strict=True):
+        line = lines.get(issue.path) or lines.get(issue.path[:2])
+        where = f" line {line}" if line else ""
+        found.append((issue.level, f"<{element.tag} url_name=\"{name}\">{where}: {issue.format()}"))
+    node = etree.Element(element.tag, attributes)
+    serialize(node, document)
+    again, _, _ = parse(etree.fromstring(etree.tostring(node)))
+    if again != document:
+        found.append(("error", f"<{element.tag} url_name=\"{name}\"> does not round-trip through its OLX"))
+    return found

@@ -1,0 +1,66 @@
+"""Build the importable course tarballs from ``course_export/``.
+
+    python scripts/build_course.py [--source course_export] [--out dist] [--course elective --lang kk]
+
+Writes ``dist/<course>-<lang>.tar.gz`` (one top folder ``course/``, no links, byte-identical on rebuild)
+and validates each with the same checks as ``scripts/validate_course.py``; exits 1 on any error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import os  # noqa: E402
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devserver.settings")
+import django  # noqa: E402
+
+django.setup()
+from course_tools.archive import write_tarball  # noqa: E402
+from course_tools.build import CourseBuilder  # noqa: E402
+from course_tools.source import LANGUAGES, SourceError, read_json  # noqa: E402
+
+
+def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, validate=True) -> list[Path]:
+    from course_tools.validate import validate_path  # pylint: disable=import-outside-toplevel
+    built, failed = [], False
+    for course in courses or list(read_json(source / "course.json")["courses"]):
+        for language in languages:
+            target = out / f"{course}-{language}.tar.gz"
+            write_tarball(CourseBuilder(source, course, language).build(), target)
+            built.append(target)
+            if validate:
+                report = validate_path(target)
+                print(report.summary(str(target)))
+                failed = failed or report.failed
+    if failed:
+        raise SystemExit(1)
+    return built
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, default=ROOT / "course_export")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument("--course", action="append", help="elective, trainer (default: all)")
+    parser.add_argument("--lang", action="append", choices=LANGUAGES, help="kk, ru (default: both)")
+    parser.add_argument("--no-validate", action="store_true")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        built = build_all(args.source, args.out, args.course, args.lang or LANGUAGES, not args.no_validate)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"built {len(built)} course archive(s) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
