@@ -64,8 +64,8 @@ test-py311: ## the unit and workbench tests again on Python 3.11 (XBlock 6.1), w
 	mkdir -p var && .venv311/bin/pytest tests -q --ignore=tests/browser
 
 quality: $(BIN)/activate ## linters and size budgets
-	$(BIN)/ruff check $(PKG) tests scripts devserver
-	$(BIN)/pycodestyle --max-line-length=120 $(PKG) tests scripts devserver
+	$(BIN)/ruff check $(PKG) tests scripts devserver course_tools
+	$(BIN)/pycodestyle --max-line-length=120 $(PKG) tests scripts devserver course_tools
 	$(BIN)/python scripts/check_sizes.py
 
 extract_translations: $(BIN)/activate ## update conf/locale/*/LC_MESSAGES/text.po from the code and templates

@@ -29,9 +29,10 @@ def overview_html(course: dict, modules: list, language: str) -> str:
         contact += int(hours.get("contact", 0))
         self_study += int(hours.get("self", 0))
         outcomes = "".join(f"<li>{escape(item)}</li>" for item in (module.outcomes or {}).get(language, []))
+        own, study = int(hours.get("contact", 0)), int(hours.get("self", 0))
         rows.append(
             f"<tr><th scope=\"row\">{escape(_t(module.title, language))}</th>"
-            f"<td>{hours.get('contact', 0) + hours.get('self', 0)} ({hours.get('contact', 0)} + {hours.get('self', 0)})</td>"
+            f"<td>{own + study} ({own} + {study})</td>"
             f"<td><ul>{outcomes}</ul></td><td>{escape(_assessment(module, language))}</td></tr>")
     graders = "".join(f"<li>{escape(g['type'])}: {round(g['weight'] * 100)}%</li>"
                       for g in course["grading"]["GRADER"])
