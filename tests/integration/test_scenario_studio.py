@@ -41,8 +41,8 @@ def test_map_flags_unreachable_and_dead_end_nodes(workbench):
 def test_settings_save_keeps_the_scenario(workbench):
     staff = workbench.learner(workbench.load(fixture_xml("case_small.xml")), "staff-settings")
     before = staff.refresh().scenario
-    status, reply = staff.call("studio_save", {"settings": {"max_attempts": 5, "scoring": "ending"},
-                                              "content": before})
+    payload = {"settings": {"max_attempts": 5, "scoring": "ending"}, "content": before}
+    status, reply = staff.call("studio_save", payload)
     assert status == 200 and reply["saved"]
     block = staff.refresh()
     assert block.option("max_attempts") == 5 and block.scenario == before
