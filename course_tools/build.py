@@ -28,7 +28,7 @@ def _text(value: dict, language: str) -> str:
 
 
 class CourseBuilder:
-    def __init__(self, root: Path, course_key: str, language: str):
+    def __init__(self, root: Path, course_key: str, language: str, skip_missing: bool = False):
         self.root = root
         self.config = read_json(root / "course.json")
         if course_key not in self.config.get("courses", {}):
@@ -37,7 +37,13 @@ class CourseBuilder:
         self.key = course_key
         self.language = language
         self.files: dict[str, bytes] = {}
-        self.modules = [load_module(root, module_id) for module_id in self.course["modules"]]
+        self.modules = []
+        for module_id in self.course["modules"]:
+            try:
+                self.modules.append(load_module(root, module_id))
+            except SourceError:
+                if not skip_missing:
+                    raise
 
     @property
     def run(self) -> str:

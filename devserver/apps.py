@@ -1,4 +1,6 @@
-"""Keep the workbench from overwriting real block fields.
+"""Workbench fixes for the demo and the tests, and the course units as scenarios.
+
+Keep the workbench from overwriting real block fields:
 
 ``WorkbenchRuntime._patch_xblock`` sets ``block.due = utcnow()`` (and a few more attributes
 for the LTI block) before every render and handler call. For a block that has a real
@@ -23,3 +25,27 @@ class DevserverConfig(AppConfig):
             original(runtime, block)
 
         WorkbenchRuntime._patch_xblock = patch_only_non_fields  # pylint: disable=protected-access
+        _add_course_units()
+
+
+def _add_course_units():
+    """Wrap the workbench's scenario loading so course units are listed after the blocks' own scenarios."""
+    from workbench import scenarios  # pylint: disable=import-outside-toplevel
+
+    from .course_units import unit_scenarios  # pylint: disable=import-outside-toplevel
+
+    original = scenarios.init_scenarios
+    if getattr(original, "with_course_units", False):
+        return
+
+    def init_with_units():
+        original()
+        for name, title, xml in unit_scenarios():
+            try:
+                scenarios.add_xml_scenario(name, title, xml)
+            except Exception:  # noqa: BLE001 - one broken unit must not take the workbench down
+                import logging  # pylint: disable=import-outside-toplevel
+                logging.getLogger(__name__).warning("Course unit %s not loaded", name, exc_info=True)
+
+    init_with_units.with_course_units = True
+    scenarios.init_scenarios = init_with_units
