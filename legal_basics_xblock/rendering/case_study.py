@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..content.scenario import ENDING, Scenario
 from ..engine.traversal import LOOP_GUARD_NODE, is_finished, open_choices
-from . import authored
+from . import View, authored
 from .tokens import Tokens
 
 
@@ -59,38 +59,38 @@ def _path(screen: CaseScreen, terms) -> list:
         choice = next((c for c in node.choices if c.id == entry.get("choice")), None) if node else None
         if choice is None:
             continue
-        steps.append({
+        steps.append(View({
             "label": authored.plain(choice.label, screen.language),
             "feedback": authored.html(choice.feedback, screen.language, terms),
             "late": entry.get("late") and choice.deadline is not None,
             "late_message": authored.html(choice.deadline.message, screen.language, terms)
             if entry.get("late") and choice.deadline else "",
             "citations": authored.citations(choice.cites, screen.language),
-        })
+        }))
     return steps
 
 
 def _ending(screen: CaseScreen, node, terms) -> dict:
     gettext = screen.gettext
     if node is None:
-        return {"title": gettext("The case stopped here"),
+        return View({"title": gettext("The case stopped here"),
                 "body": gettext("You went round in circles for too long; the case ended without a result."),
-                "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": []}
-    plan = [{
+                "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": []})
+    plan = [View({
         "text": authored.html(step.text, screen.language, terms),
         "authority": authored.plain(step.authority, screen.language),
         "deadline": authored.plain(step.deadline, screen.language),
         "documents": authored.plain(step.documents, screen.language),
         "citations": authored.citations(step.cites, screen.language),
-    } for step in node.plan]
-    return {
+    }) for step in node.plan]
+    return View({
         "title": authored.plain(node.title, screen.language),
         "body": authored.html(node.body, screen.language, terms),
         "rating": node.rating,
         "rating_label": gettext(RATING_LABELS.get(node.rating, "")) if node.rating in RATING_LABELS else "",
         "plan": plan,
         "citations": authored.citations(node.cites, screen.language),
-    }
+    })
 
 
 def _current(screen: CaseScreen, terms) -> dict | None:
@@ -98,7 +98,7 @@ def _current(screen: CaseScreen, terms) -> dict | None:
     if node is None or node.kind == ENDING:
         return None
     step = screen.progress.get("steps", 0)
-    return {
+    return View({
         "title": authored.plain(node.title, screen.language),
         "body": authored.html(node.body, screen.language, terms),
         "image": {"src": node.image.get("src", ""), "alt": authored.plain(node.image.get("alt"), screen.language)}
@@ -108,7 +108,7 @@ def _current(screen: CaseScreen, terms) -> dict | None:
         "choices": [{"token": screen.tokens.token(str(step), node.id, choice.id),
                      "label": authored.plain(choice.label, screen.language)}
                     for choice in open_choices(screen.scenario, screen.progress)],
-    }
+    })
 
 
 def case_context(screen: CaseScreen) -> dict:
@@ -116,7 +116,7 @@ def case_context(screen: CaseScreen) -> dict:
     terms = authored.TermCollector(screen.anchor, screen.language)
     finished = not screen.needs_role and is_finished(screen.scenario, screen.progress)
     counters, evidence = _variables(screen)
-    context = {
+    context = View({
         "anchor": screen.anchor,
         "language": screen.language,
         "notice": screen.notice,
@@ -129,8 +129,10 @@ def case_context(screen: CaseScreen) -> dict:
         "can_go_back": screen.allow_back and not finished and bool(screen.progress.get("path")),
         "can_restart": screen.can_restart,
         "needs_role": screen.needs_role,
+        "case_file": "", "role": None, "roles": None, "kit_url": "", "debrief": None, "ending": None,
+        "percent": None,
         **screen.extra,
-    }
+    })
     if finished:
         node_id = screen.progress["node"]
         node = None if node_id == LOOP_GUARD_NODE else screen.scenario.node(node_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..content.quiz import MATCHING, MULTIPLE, ORDERING, SINGLE, Question, Quiz
 from ..grading.quiz import CORRECT, INCORRECT, PARTIAL, outcome, question_fraction
 from ..grading.selection import shuffled
-from . import authored
+from . import View, authored
 from .policy import LearnerStatus, answer_visible, can_retry, can_submit, results_visible
 from .tokens import Tokens
 
@@ -70,11 +70,11 @@ class QuizScreen:
 
 
 def _option_view(screen: QuizScreen, question: Question, option, terms, chosen: set) -> dict:
-    view = {
+    view = View({
         "token": screen.tokens.token(question.id, option.id),
         "html": authored.html(option.text, screen.language, terms),
         "checked": option.id in chosen,
-    }
+    })
     if screen.show_results and option.id in chosen and option.feedback:
         view["feedback"] = authored.html(option.feedback, screen.language, terms)
     if screen.show_answers:
@@ -96,10 +96,10 @@ def _ordering_question(screen: QuizScreen, question: Question, view: dict, terms
     order = [i for i in answer.get("order", ()) if i in by_id]
     if len(order) != len(by_id):
         order = [s.id for s in shuffled(list(question.steps), screen.seed ^ hash_id(question.id), True)]
-    view["steps"] = [{
+    view["steps"] = [View({
         "token": screen.tokens.token(question.id, step_id),
         "html": authored.html(by_id[step_id].text, screen.language, terms),
-    } for step_id in order]
+    }) for step_id in order]
     if screen.show_answers:
         view["correct_steps"] = [authored.html(s.text, screen.language, terms) for s in question.steps]
 
@@ -116,11 +116,11 @@ def _matching_question(screen: QuizScreen, question: Question, view: dict, terms
     prompts = []
     for pair in shuffled(list(question.pairs), seed + 1):
         chosen = matches.get(pair.id)
-        prompt = {
+        prompt = View({
             "token": screen.tokens.token(question.id, pair.id),
             "html": authored.html(pair.prompt, screen.language, terms),
             "selected": screen.tokens.token(question.id, "answer", chosen) if chosen else "",
-        }
+        })
         if screen.show_answers:
             prompt["correct_text"] = authored.plain(pair.text, screen.language)
             prompt["correct"] = chosen == pair.id
@@ -145,14 +145,14 @@ BUILDERS = {SINGLE: _choice_question, MULTIPLE: _choice_question,
 def question_view(screen: QuizScreen, question: Question, number: int, terms) -> dict:
     answer = screen.answers.get(question.id) or {}
     gettext = screen.gettext
-    view = {
+    view = View({
         "token": screen.tokens.token(question.id),
         "number": number,
         "kind": question.kind,
         "instruction": gettext(KIND_INSTRUCTIONS[question.kind]),
         "stem": authored.html(question.stem, screen.language, terms),
         "dom_id": f"{screen.anchor}-q{number}",
-    }
+    })
     BUILDERS[question.kind](screen, question, view, terms, answer)
     used = min(screen.hints_used.get(question.id, 0), len(question.hints))
     view["hints"] = [authored.html(h, screen.language, terms) for h in question.hints[:used]]
@@ -187,7 +187,7 @@ def learner_context(screen: QuizScreen) -> dict:
             questions.append(question_view(screen, question, number, terms))
     status = screen.status
     threshold = float(screen.settings.get("pass_threshold") or 0)
-    return {
+    return View({
         "anchor": screen.anchor,
         "language": screen.language,
         "mode": screen.mode,
@@ -206,4 +206,4 @@ def learner_context(screen: QuizScreen) -> dict:
         "pass_percent": round(threshold * 100) if threshold else None,
         "score": _score_summary(screen),
         "terms": terms.entries(),
-    }
+    })
