@@ -245,7 +245,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
     @json_api
     def set_language(self, data, suffix=""):
         self.language = self.choose_language(data)
-        return self.reply()
+        return self.reply(self.gettext("The language was changed."))
 
     @staticmethod
     def workbench_scenarios():

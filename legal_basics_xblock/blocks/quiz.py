@@ -251,7 +251,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     @json_api
     def set_language(self, data, suffix=""):
         self.language = self.choose_language(data)
-        return self.reply()
+        return self.reply(self.gettext("The language was changed."))
 
     @json_api
     def staff_reset(self, data, suffix=""):

@@ -2,6 +2,7 @@
 function LegalCaseStudyView(runtime, element, initArgs) {
     'use strict';
     var view = new window.LegalBasics.View(runtime, element, '.lb-block__body');
+    view.block.setAttribute('data-lb-ready', 'true');
 
     view.block.addEventListener('click', function (event) {
         var button = event.target.closest('button[data-action]');

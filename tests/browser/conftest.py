@@ -114,6 +114,16 @@ class Workbench:
         assert sorted(s.name for s in found) == files, f"the workbench lists {found}, the scenario files are {files}"
         return found
 
+    def paths(self, block_type: str) -> dict[str, str]:
+        """``{scenario file stem or course unit id: page path}`` for one block type's scenarios."""
+        index = html.unescape(_get(self.base_url + "/"))
+        links = re.findall(rf'href="(/scenario/{re.escape(block_type)}\.[\w-]+/)"[^>]*>([^<]*)<', index)
+        found = {}
+        for path, title in links:
+            stem = re.search(r"\(([\w-]+)\)\s*$", title.strip())
+            found[stem.group(1) if stem else path.split("/")[2].split(".", 1)[1]] = path
+        return found
+
     def scenario(self, mode: str = "", name: str = "") -> Scenario:
         """The first quiz scenario in ``mode`` (or the one from file ``name``)."""
         for scenario in self.scenarios():
