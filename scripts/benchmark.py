@@ -58,6 +58,7 @@ MAIN_N = 5  # the configuration of the render/handler/bytes columns (thumbs has 
 TARGET_RATIO = 1.3  # render and handler, x thumbs
 TARGET_KIB = 20.0  # raw learner bytes: HTML + JS + CSS
 TARGET_GROWTH = 1.2  # render at n=500 / n=5 with a drawn subset
+TARGET_VALIDATE_MS = 100.0  # validating a 500-node scenario
 
 
 def log(*parts):
@@ -344,7 +345,7 @@ BLOCKS = [
               quiz_payload, _status_ok, ours=True, growth_unit="questions, draw 5"),
     BlockSpec("legal_case_study", "**legal_case_study** (ours)", "legal_case_study", "legal-basics-xblock",
               case_olx, "choose", case_payload, _status_ok, ours=True, growth_unit="scenes",
-              targets=("render", "handler", "bytes")),
+              targets=("render", "handler", "bytes", "growth")),
     BlockSpec("dnd", "drag-and-drop-v2", "drag-and-drop-v2", "xblock-drag-and-drop-v2", dnd_olx, "drop_item",
               lambda html: {"val": 0, "zone": "top", "x_percent": "10%", "y_percent": "10%"}, _status_ok,
               growth_unit="items"),
@@ -685,6 +686,7 @@ def inner_main(args):
         log(f"round {r + 1}/{rounds} done ({time.perf_counter() - t0:.0f}s)")
 
     results = summarise(specs, raw, info)
+    validation = measure_validation()
     env = machine_info()
     env["notes"] = notes
     env["venv"] = meta.get("venv", "")
@@ -692,7 +694,7 @@ def inner_main(args):
     env["loadavg"] = f"{load_before} before, {env['loadavg']} after"
     unavailable = {**missing, **failed}
     out = {"env": env, "args": vars(args), "results": results, "unavailable": unavailable,
-           "raw": raw}
+           "raw": raw, "validation": validation}
     stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     (BENCH / "results").mkdir(exist_ok=True)
     (BENCH / "results" / f"bench-{stamp}.json").write_text(json.dumps(out, indent=1, default=str))
@@ -700,11 +702,46 @@ def inner_main(args):
     print(table)
     print()
     print(targets_text(specs, results))
+    print(validation_text(validation))
     for note in notes:
         print(f"\nNOTE: {note}")
     if args.write_docs:
-        write_docs(args, env, specs, results, unavailable, table)
+        write_docs(args, env, specs, results, unavailable, table + "\n\n" + validation_text(validation))
         log(f"wrote {DOCS_FILE.relative_to(ROOT)}")
+
+
+def measure_validation(runs: int = 15) -> dict:
+    """Median time of the one validator on synthetic content: 500-node scenario, 500-question quiz."""
+    from legal_basics_xblock.content.validate import validate_quiz
+    from legal_basics_xblock.content.validate_scenario import validate_scenario
+    from legal_basics_xblock.olx.quiz import parse_quiz
+    from legal_basics_xblock.olx.safe_xml import parse_xml
+    from legal_basics_xblock.olx.scenario import parse_scenario
+
+    cases = {
+        "legal_case_study, 500 scenes": (validate_scenario, parse_scenario(parse_xml(case_olx(500)))[0]),
+        "legal_quiz, 500 questions": (validate_quiz, parse_quiz(parse_xml(quiz_olx(500)))[0]),
+    }
+    results = {}
+    for name, (validate, document) in cases.items():
+        validate(document, {})
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            validate(document, {})
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = {"median": median(times), "min": min(times), "max": max(times)}
+    return results
+
+
+def validation_text(validation: dict) -> str:
+    lines = ["Validation time (the one validator used by OLX import, Studio save and the course build; median of 15):"]
+    for name, t in validation.items():
+        verdict = ""
+        if name.startswith("legal_case_study"):
+            verdict = f" — target < {TARGET_VALIDATE_MS:.0f} ms: {'PASS' if t['median'] < TARGET_VALIDATE_MS else 'FAIL'}"
+        lines.append(f"- {name}: {t['median']:.1f} ms ({t['min']:.1f}–{t['max']:.1f}){verdict}")
+    return "\n".join(lines)
 
 
 def summarise(specs, raw, info):
@@ -896,7 +933,8 @@ Learner bytes by file (KiB, raw):
 | render (`legal_quiz`, `legal_case_study`) | ≤ {TARGET_RATIO}× thumbs (median of per-round ratios) |
 | handler (`legal_quiz` `submit`, `legal_case_study` `choose`) | ≤ {TARGET_RATIO}× thumbs (median of per-round ratios) |
 | learner bytes (both) | ≤ {TARGET_KIB:.0f} KiB raw (HTML + JS + CSS) |
-| render growth with a drawn subset (`legal_quiz`, `draw="5"`) | n=500 / n=5 ≤ {TARGET_GROWTH} |
+| render growth (`legal_quiz` with `draw="5"`; `legal_case_study`, only the current scene rendered) | n=500 / n=5 ≤ {TARGET_GROWTH} |
+| validating a 500-node scenario | < {TARGET_VALIDATE_MS:.0f} ms |
 
 ## Method
 
