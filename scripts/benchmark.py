@@ -739,7 +739,8 @@ def validation_text(validation: dict) -> str:
     for name, t in validation.items():
         verdict = ""
         if name.startswith("legal_case_study"):
-            verdict = f" — target < {TARGET_VALIDATE_MS:.0f} ms: {'PASS' if t['median'] < TARGET_VALIDATE_MS else 'FAIL'}"
+            passed = t["median"] < TARGET_VALIDATE_MS
+            verdict = f" — target < {TARGET_VALIDATE_MS:.0f} ms: {'PASS' if passed else 'FAIL'}"
         lines.append(f"- {name}: {t['median']:.1f} ms ({t['min']:.1f}–{t['max']:.1f}){verdict}")
     return "\n".join(lines)
 
@@ -933,7 +934,7 @@ Learner bytes by file (KiB, raw):
 | render (`legal_quiz`, `legal_case_study`) | ≤ {TARGET_RATIO}× thumbs (median of per-round ratios) |
 | handler (`legal_quiz` `submit`, `legal_case_study` `choose`) | ≤ {TARGET_RATIO}× thumbs (median of per-round ratios) |
 | learner bytes (both) | ≤ {TARGET_KIB:.0f} KiB raw (HTML + JS + CSS) |
-| render growth (`legal_quiz` with `draw="5"`; `legal_case_study`, only the current scene rendered) | n=500 / n=5 ≤ {TARGET_GROWTH} |
+| render growth (`legal_quiz` `draw="5"`; `legal_case_study` renders one scene) | n=500 / n=5 ≤ {TARGET_GROWTH} |
 | validating a 500-node scenario | < {TARGET_VALIDATE_MS:.0f} ms |
 
 ## Method
