@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .handouts import handout_html
 from .image import course_card_png
 from .source import Module, SourceError, block_element, load_module, page, read_json
 
@@ -124,7 +125,12 @@ class CourseBuilder:
         self.files["about/overview.html"] = overview_html(self.course, self.modules, self.language).encode("utf-8")
         self.files["about/short_description.html"] = _text(self.course.get("summary", {}), self.language).encode()
         self.files["info/updates.html"] = b"<ol></ol>\n"
-        self.files["info/handouts.html"] = b"<ol></ol>\n"
+        links = []
+        for module in self.modules:
+            name = f"handout_{module.id}_{self.language}.html"
+            self.files[f"static/{name}"] = handout_html(module, self.language).encode("utf-8")
+            links.append(f'<li><a href="/static/{name}">{_text(module.title, self.language)}</a></li>')
+        self.files["info/handouts.html"] = ("<ol>\n" + "\n".join(links) + "\n</ol>\n").encode("utf-8")
 
 
 def _json(data) -> bytes:

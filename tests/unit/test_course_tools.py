@@ -166,3 +166,14 @@ def test_olxcleaner_runs_as_studio_does(tmp_path):
     target = broken_copy(tmp_path, "vertical/ch01_u01_welcome.xml", "</vertical>", "stray text</vertical>")
     report = validate_path(target)
     assert any("olxcleaner" in str(f) for f in report.of("error")), report.summary("olxcleaner")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_printable_handout_per_module_from_the_case_action_plans(tmp_path, language):
+    names = members(build(tmp_path, "elective", language))
+    handout = names[f"course/static/handout_a1_{language}.html"].decode()
+    assert f'<html lang="{language}">' in handout and "@page { size: A4" in handout
+    step = "Жұмыс берушіден" if language == "kk" else "работодател"
+    assert step in handout, "steps come from the case's action plan"
+    assert "adilet.zan.kz" in handout
+    assert f"/static/handout_a1_{language}.html" in names["course/info/handouts.html"].decode()
