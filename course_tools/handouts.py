@@ -78,8 +78,9 @@ def handout_html(module, language: str) -> str:
                      f"{'<p>' + '; '.join(links) + '</p>' if links else ''}</li>")
     outcomes = "".join(f"<li>{escape(o)}</li>" for o in (module.outcomes or {}).get(language, []))
     norms = registry.norms()
+    checked = labels["checked"]
     norm_list = "".join(
-        f"<li>{link} — {escape(pick(norms[i].statement, language))} ({labels['checked']} {escape(norms[i].checked)})</li>"
+        f"<li>{link} — {escape(pick(norms[i].statement, language))} ({checked} {escape(norms[i].checked)})</li>"
         for i, link in zip(cited, _norm_links(cited, language)))
     title = escape(pick(module.title, language))
     return (f"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head><meta charset=\"utf-8\"><title>{title}</title>"
