@@ -38,8 +38,8 @@ def _lookups():
 
 
 def test_quiz_states(workbench, lookups):
-    usage = workbench.load(fixture_xml("quiz_all_kinds.xml").replace('show_answer="finished"',
-                                                                      'show_answer="always"'))
+    xml = fixture_xml("quiz_all_kinds.xml").replace('show_answer="finished"', 'show_answer="always"')
+    usage = workbench.load(xml)
     learner = workbench.learner(usage, "lookups-quiz")
     html = learner.html()
     learner.call("hint", {"question": learner.refresh().tokens().token("single-q")})
