@@ -129,7 +129,8 @@ function LegalQuizView(runtime, element, initArgs) {
         markEnds(list.parentNode);
         button.focus();
         var position = Array.prototype.indexOf.call(list.children, item) + 1;
-        announce(strings().getAttribute('data-moved') + ' ' + position + ' / ' + list.children.length);
+        announce(strings().getAttribute('data-moved').replace('{position}', position)
+            .replace('{total}', list.children.length));
     }
 
     quiz.addEventListener('click', function (event) {

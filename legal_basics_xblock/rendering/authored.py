@@ -54,7 +54,11 @@ def plain(text, language: str) -> str:
     return escape(pick(text, language))
 
 
-def citations(norm_ids, language: str) -> list[dict]:
+def _(message: str) -> str:
+    return message
+
+
+def citations(norm_ids, language: str, gettext=lambda s: s) -> list[dict]:
     """Rendered citations: label, act, statement, official link, check date and status."""
     known = registry.norms()
     result = []
@@ -68,6 +72,7 @@ def citations(norm_ids, language: str) -> list[dict]:
             "statement": pick(norm.statement, language),
             "url": norm.url,
             "checked": norm.checked,
+            "checked_text": gettext(_("checked on {date}")).format(date=norm.checked),
             "unconfirmed": norm.status == registry.UNCONFIRMED,
         })
     return result

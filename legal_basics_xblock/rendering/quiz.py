@@ -162,7 +162,7 @@ def question_view(screen: QuizScreen, question: Question, number: int, terms) ->
         view["result"] = {"outcome": result, "label": gettext(OUTCOME_LABELS[result])}
     if screen.show_answers:
         view["explanation"] = authored.html(question.explanation, screen.language, terms)
-        view["citations"] = authored.citations(question.cites, screen.language)
+        view["citations"] = authored.citations(question.cites, screen.language, screen.gettext)
     return view
 
 
@@ -171,10 +171,15 @@ def _score_summary(screen: QuizScreen) -> dict | None:
         return None
     threshold = float(screen.settings.get("pass_threshold") or 0)
     fraction = screen.best_fraction
-    return {
-        "percent": round(fraction * 100),
-        "passed": fraction >= threshold if threshold else None,
-    }
+    percent = round(fraction * 100)
+    if not threshold or screen.mode == "diagnostic":
+        text = _("Your score: {percent}%.")
+    elif fraction >= threshold:
+        text = _("Your score: {percent}%. You passed.")
+    else:
+        text = _("Your score: {percent}%. You have not passed yet.")
+    return {"percent": percent, "passed": fraction >= threshold if threshold else None,
+            "text": screen.gettext(text).format(percent=percent)}
 
 
 def learner_context(screen: QuizScreen) -> dict:
