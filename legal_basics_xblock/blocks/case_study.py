@@ -42,6 +42,7 @@ OPTIONS = (
 
 @XBlock.wants("user")
 @XBlock.needs("i18n")
+@XBlock.supports("multi_device")
 class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixin, CompletableXBlockMixin,
                           XBlock):
     """A situation the learner works through: choices, consequences, deadlines, an action plan."""

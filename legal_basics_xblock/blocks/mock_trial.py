@@ -16,6 +16,7 @@ from .options import OptionSpec
 
 @XBlock.wants("user")
 @XBlock.needs("i18n")
+@XBlock.supports("multi_device")
 class LegalMockTrialBlock(LegalCaseStudyBlock):
     """A civil hearing played from one role's brief; the learner's arguments decide the ruling."""
 

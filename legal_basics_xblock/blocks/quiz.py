@@ -40,6 +40,7 @@ OPTIONS = (
 
 @XBlock.wants("user")
 @XBlock.needs("i18n")
+@XBlock.supports("multi_device")
 class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """A pool of single, multiple, ordering and matching questions about the law."""
 
