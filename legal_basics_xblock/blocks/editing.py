@@ -187,7 +187,7 @@ class StructuredContentMixin:
             "anchor": self.anchor_id(), "xml": self.export_olx(), "editor_json": json.dumps(editor),
             **self.editor_context(),
         })
-        frag = self.fragment(html, "LegalBlockEditor", "edit.css", "edit.js", {"tag": tag})
+        frag = self.fragment(html, "LegalBlockEditor", "edit.css", ("edit.js", "scenario_edit.js"), {"tag": tag})
         return frag
 
     def validate(self):

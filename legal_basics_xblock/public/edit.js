@@ -1,4 +1,5 @@
 /* Studio editor: settings form, raw OLX and, for legal_quiz, the structured question editor (vanilla JS).
+ * For legal_case_study and legal_mock_trial the Scenes tab is scenario_edit.js (window.LegalScenarioEditor).
  * Every user-facing string comes from the template (data-s-* attributes and <template> prototypes).
  * initArgs ({tag}) is not needed, but the workbench only initialises functions taking three arguments. */
 function LegalBlockEditor(runtime, element, initArgs) {
@@ -16,6 +17,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
     var busy = false;
     var counter = 0;
     var hasQuestions = !!editor.querySelector('[data-role="questions"]');  // scenario editors have a map instead
+    var scenes = null;  // the Scenes tab of a scenario editor: {document, check, locate} (scenario_edit.js)
 
     // --- small helpers ------------------------------------------------------------------------
     function part(role) { return editor.querySelector('[data-role="' + role + '"]'); }
@@ -348,6 +350,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
     }
 
     function cleanDocument() {
+        if (scenes) { return scenes.document(); }
         if (!hasQuestions) { return copy(doc); }
         var out = copy(doc);
         dropBlank(out, 'intro');
@@ -364,13 +367,21 @@ function LegalBlockEditor(runtime, element, initArgs) {
         })[0];
     }
 
+    // A function showing the question or scene a line names, or null.
+    function locate(line) {
+        if (activeTab() === 'xml') { return null; }
+        if (scenes) { return scenes.locate(line); }
+        var id = namedQuestion(line);
+        return id ? function () { gotoQuestion(id); } : null;
+    }
+
     function messageItem(line) {
         var item = make('li', '', line);
-        var id = activeTab() === 'xml' ? null : namedQuestion(line);
-        if (id) {
+        var go = locate(line);
+        if (go) {
             var button = make('button', 'lb-ed-btn lb-ed-btn--link', text('goto'));
             button.type = 'button';
-            button.addEventListener('click', function () { gotoQuestion(id); });
+            button.addEventListener('click', go);
             item.appendChild(document.createTextNode(' '));
             item.appendChild(button);
         }
@@ -444,6 +455,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
         var mode = activeTab() === 'xml' ? 'xml' : 'form';
         if (busy) { return; }
         if (stale[mode]) { showMessages('error', text('stale'), []); return; }
+        if (mode === 'form' && scenes && !scenes.check()) { return; }
         send(mode, mode === 'xml' ? {xml: part('xml').value} : {settings: changedSettings(), content: cleanDocument()});
     }
 
@@ -477,6 +489,9 @@ function LegalBlockEditor(runtime, element, initArgs) {
         linkLabels(part('intro'));
         renderQuestions();
         part('add-question').addEventListener('click', addQuestion);
+    } else if (editor.querySelector('[data-panel="scenes"]') && typeof window.LegalScenarioEditor === 'function') {
+        scenes = window.LegalScenarioEditor(editor, doc, {tag: data.tag, announce: announce, linkLabels: linkLabels,
+            nextId: nextId, selectTab: selectTab, showMessages: showMessages});
     }
     each(editor.querySelectorAll('[role="tab"]'), function (tab) {
         tab.addEventListener('click', function () { selectTab(tab, false); });
