@@ -73,9 +73,11 @@ def _path(screen: CaseScreen, terms) -> list:
 def _ending(screen: CaseScreen, node, terms) -> dict:
     gettext = screen.gettext
     if node is None:
-        return View({"title": gettext("The case stopped here"),
-                "body": gettext("You went round in circles for too long; the case ended without a result."),
-                "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": []})
+        return View({
+            "title": gettext("The case stopped here"),
+            "body": gettext("You went round in circles for too long; the case ended without a result."),
+            "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": [],
+        })
     plan = [View({
         "text": authored.html(step.text, screen.language, terms),
         "authority": authored.plain(step.authority, screen.language),
