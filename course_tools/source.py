@@ -12,6 +12,8 @@ from legal_basics_xblock.olx.safe_xml import parse_xml
 from legal_basics_xblock.scenarios import SCENARIO_DIR
 
 BLOCK_TAGS = ("legal_quiz", "legal_case_study", "legal_mock_trial")
+#: Built-in Open edX XBlocks a module may use as they are (not parsed by our code): staff-graded practice.
+OTHER_BLOCK_TAGS = ("openassessment",)
 LANGUAGES = ("kk", "ru")
 
 
@@ -76,10 +78,11 @@ def block_element(module: Module, unit: Unit) -> etree._Element:
         root = parse_xml(path.read_bytes())
     except FileNotFoundError as exc:
         raise SourceError(f"{module.folder / 'module.json'}: unit {unit.id}: {unit.block} not found") from exc
-    element = root if root.tag in BLOCK_TAGS else next(
-        (child for child in root.iter() if isinstance(child.tag, str) and child.tag in BLOCK_TAGS), None)
+    tags = BLOCK_TAGS + OTHER_BLOCK_TAGS
+    element = root if root.tag in tags else next(
+        (child for child in root.iter() if isinstance(child.tag, str) and child.tag in tags), None)
     if element is None:
-        raise SourceError(f"{path}: no legal_quiz, legal_case_study or legal_mock_trial element")
+        raise SourceError(f"{path}: no {', '.join(tags)} element")
     return element
 
 

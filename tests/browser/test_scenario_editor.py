@@ -1,0 +1,318 @@
+"""The Scenes tab of the case-study and mock-trial Studio editor in Chromium: keyboard, axe, save, errors, focus.
+
+Every test that saves restores the scenario's original OLX afterwards (through the XML tab), because the live
+workbench and its content are shared by the whole browser session.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from tests.browser.conftest import axe, describe_violations
+
+pytestmark = pytest.mark.browser
+
+EDITOR = ".lb-ed"
+WAIT = 10
+FOREIGN_LOG = ("favicon.ico", "Failed to load resource: the server responded with a status of 400")
+CASE = "case_whatsapp_dismissal"
+TRIAL = "trial_reinstatement"
+
+
+class ScenesPage:
+    """The workbench's ``studio_view`` of one scenario, opened by a staff user."""
+
+    def __init__(self, driver, workbench, path, student, tag="legal_case_study"):
+        self.driver = driver
+        self.workbench = workbench
+        self.path = path
+        self.tag = tag
+        self.student = f"staff-{student}"[:60]
+
+    def open(self) -> ScenesPage:
+        self.driver.get(self.workbench.url(self.path + "studio_view/", self.student))
+        WebDriverWait(self.driver, WAIT).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, f"{EDITOR}[data-lb-ready='true']"),
+            message=f"the editor script did not start: {self.driver.get_log('browser')}")
+        return self
+
+    # --- elements ---------------------------------------------------------------------------------
+    def find(self, css: str, scope=None):
+        return (scope or self.driver).find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str, scope=None) -> list:
+        return (scope or self.driver).find_elements(By.CSS_SELECTOR, css)
+
+    def tab(self, name: str):
+        return self.find(f"{EDITOR} [role='tab'][data-tab='{name}']")
+
+    def panel(self, name: str):
+        return self.find(f"{EDITOR} [data-panel='{name}']")
+
+    def show(self, name: str) -> None:
+        self.click(self.tab(name))
+
+    def active(self):
+        return self.driver.switch_to.active_element
+
+    def click(self, element) -> None:
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+
+    def nodes(self) -> list:
+        return self.find_all(f"{EDITOR} [data-role='nodes'] > li")
+
+    def node(self, node_id: str):
+        """The scene or ending ``node_id``, opened."""
+        for item in self.nodes():
+            if self.find("[data-slot='id']", item).get_attribute("textContent") == node_id:
+                if not self.find("details", item).get_attribute("open"):
+                    self.click(self.find("summary", item))
+                return item
+        raise AssertionError(f"no node {node_id}")
+
+    def items(self, scope, name: str) -> list:
+        """The items of list ``name`` that belong to ``scope`` (not to a list inside one of them)."""
+        return self.find_all(f"[data-list='{name}'] > .lb-ed-items > li", scope)
+
+    def choice(self, node_id: str, choice_id: str):
+        for item in self.items(self.node(node_id), "choices"):
+            if self.field(item, "id").get_attribute("value") == choice_id:
+                return item
+        raise AssertionError(f"no choice {choice_id} in {node_id}")
+
+    def field(self, item, bind: str):
+        """The control of ``item`` itself bound to ``bind`` (not one of a list inside it)."""
+        return next(control for control in self.find_all(f"[data-bind='{bind}']", item)
+                    if self.driver.execute_script("return arguments[0].closest('[data-item]')", control) == item)
+
+    def tool(self, item, op: str):
+        return next(button for button in self.find_all(f"[data-op='{op}']", item)
+                    if self.driver.execute_script("return arguments[0].closest('[data-item]')", button) == item)
+
+    def type_into(self, element, text: str) -> None:
+        """Replace the control's text the way an author would (select all, type)."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.send_keys(Keys.CONTROL, "a")
+        element.send_keys(Keys.DELETE)
+        if text:
+            element.send_keys(text)
+
+    def save(self) -> tuple[str, str, list[str]]:
+        """Click Save; return the message box's kind, title and list lines."""
+        box = self.find(f"{EDITOR} [data-role='messages']")
+        self.driver.execute_script("arguments[0].hidden = true; arguments[0].className = 'lb-ed-messages';", box)
+        self.click(self.find(f"{EDITOR} [data-role='save']"))
+        WebDriverWait(self.driver, WAIT).until(lambda _d: box.is_displayed() and "--" in box.get_attribute("class"))
+        kind = box.get_attribute("class").split("lb-ed-messages--")[1].split()[0]
+        lines = [li.text for li in self.find_all("li", box)]
+        return kind, self.find(".lb-ed-messages__title", box).text, lines
+
+    def xml(self) -> str:
+        return self.find(f"{EDITOR} [data-role='xml']").get_attribute("value")
+
+    def learner_text(self, reader: str) -> str:
+        """What a learner sees of the scenario now (a fresh learner, so at the start node)."""
+        self.driver.get(self.workbench.url(self.path, f"reader-{reader}"))
+        block = f".xblock-v1[data-block-type='{self.tag}'] .lb-case"
+        WebDriverWait(self.driver, WAIT).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, f"{block}[data-lb-ready='true']"))
+        return self.find(block).text
+
+    def js_errors(self) -> list:
+        return [entry for entry in self.driver.get_log("browser")
+                if entry["level"] == "SEVERE" and not any(text in entry["message"] for text in FOREIGN_LOG)]
+
+
+def scenario_path(workbench, name: str, tag: str = "legal_case_study") -> str:
+    paths = workbench.paths(tag)
+    assert name in paths, paths
+    return paths[name]
+
+
+@pytest.fixture
+def page(browser, workbench, student):
+    path = scenario_path(workbench, CASE)
+    editor = ScenesPage(browser, workbench, path, student).open()
+    original = editor.xml()
+    yield editor
+    restore = ScenesPage(browser, workbench, path, student + "-restore").open()
+    if restore.xml() != original:
+        restore.show("xml")
+        browser.execute_script("arguments[0].value = arguments[1];", restore.find("[data-role='xml']"), original)
+        kind, title, lines = restore.save()
+        assert kind in ("success", "warning"), (title, lines)
+
+
+def test_tabs_work_with_the_keyboard_and_the_scenes_tab_passes_axe(page):
+    page.tab("settings").click()
+    for key, expected in ((Keys.ARROW_RIGHT, "scenes"), (Keys.ARROW_RIGHT, "map"), (Keys.ARROW_LEFT, "scenes"),
+                          (Keys.END, "xml"), (Keys.HOME, "settings")):
+        page.active().send_keys(key)
+        assert page.active().get_attribute("data-tab") == expected
+        assert page.panel(expected).is_displayed()
+    page.show("scenes")
+    assert page.find("[data-bind='start']", page.panel("scenes")).get_attribute("value") == "message"
+    assert not page.find(f"{EDITOR} [data-role='trial']").is_displayed(), "no trial parts in a case study"
+    violations = axe(page.driver, EDITOR)
+    assert not violations, f"scenes tab, closed:\n{describe_violations(violations)}"
+    page.node("message")
+    page.node("forum")  # choices with deadlines
+    page.node("reinstated")  # an ending with its action plan
+    violations = axe(page.driver, EDITOR)
+    assert not violations, f"scenes tab, open nodes:\n{describe_violations(violations)}"
+    assert not page.js_errors()
+
+
+def test_the_mock_trial_shows_roles_stages_and_passes_axe(browser, workbench, student):
+    page = ScenesPage(browser, workbench, scenario_path(workbench, TRIAL, "legal_mock_trial"), student,
+                      "legal_mock_trial").open()
+    page.show("scenes")
+    scenes = page.panel("scenes")
+    assert page.find("[data-role='trial']", scenes).is_displayed()
+    for name in ("roles", "stages", "criteria", "debrief"):
+        assert page.items(scenes, name), name
+    role = page.items(scenes, "roles")[0]
+    start = Select(page.field(role, "start"))
+    assert start.first_selected_option.get_attribute("value") in [n.get_attribute("textContent") for n in
+                                                                  page.find_all("[data-slot='id']", scenes)]
+    first = page.nodes()[0]
+    page.click(page.find("summary", first))
+    assert page.field(first, "stage").is_displayed()
+    violations = axe(page.driver, EDITOR)
+    assert not violations, f"mock trial scenes tab:\n{describe_violations(violations)}"
+    assert not page.js_errors()
+
+
+def test_an_edited_choice_label_reaches_the_learner(page, student):
+    page.show("scenes")
+    choice = page.choice("message", "call-hr")
+    page.type_into(page.field(choice, "label.kk"), "BROWSER-CHOICE-KK")
+    kind, title, lines = page.save()
+    assert kind in ("success", "warning"), (title, lines)
+    assert not page.js_errors()
+    assert "BROWSER-CHOICE-KK" in page.learner_text(student)
+    page.open()
+    assert 'BROWSER-CHOICE-KK' in page.xml()
+    page.show("scenes")
+    assert page.field(page.choice("message", "call-hr"), "label.kk").get_attribute("value") == "BROWSER-CHOICE-KK"
+
+
+def test_an_invalid_edit_shows_the_validator_message_and_saves_nothing(page, student):
+    before = page.learner_text(student)
+    page.open()
+    page.show("scenes")
+    choice = page.choice("message", "call-hr")
+    page.type_into(page.field(choice, "label.ru"), "")
+    page.type_into(page.field(choice, "label.kk"), "MUST-NOT-BE-SAVED")
+    kind, title, lines = page.save()
+    assert kind == "error" and title, (title, lines)
+    assert page.active().get_attribute("data-role") == "messages"
+    assert any("message" in line and "call-hr" in line and "ru" in line for line in lines), lines
+    # Nothing in the form is lost, and the message leads to the choice it names.
+    assert page.field(choice, "label.kk").get_attribute("value") == "MUST-NOT-BE-SAVED"
+    page.show("settings")
+    button = next(li for li in page.find_all(f"{EDITOR} [data-role='messages'] li") if "call-hr" in li.text)
+    page.click(page.find("button", button))
+    assert page.tab("scenes").get_attribute("aria-selected") == "true"
+    assert page.active().get_attribute("data-bind") == "id" and page.active().get_attribute("value") == "call-hr"
+    assert page.learner_text(student + "-2") == before
+
+
+def test_removing_a_target_node_is_refused_by_the_validator(page, student):
+    before = page.learner_text(student)
+    page.open()
+    page.show("scenes")
+    count = len(page.nodes())
+    page.click(page.tool(page.node("courier"), "remove"))
+    assert len(page.nodes()) == count - 1
+    assert page.active().get_attribute("data-role") == "add-scene"
+    target = Select(page.field(page.choice("message", "stay-home"), "target"))
+    assert target.first_selected_option.get_attribute("value") == "courier"
+    assert "courier" in target.first_selected_option.text and target.first_selected_option.text != "courier"
+    kind, _title, lines = page.save()
+    assert kind == "error"
+    assert any("message" in line and "stay-home" in line and "courier" in line for line in lines), lines
+    assert len(page.nodes()) == count - 1, "the form keeps the edit after a refused save"
+    assert page.learner_text(student + "-2") == before
+
+
+def test_add_move_and_remove_keep_the_focus_and_values_follow_the_variable(page):
+    page.show("scenes")
+    node = page.node("office")
+    group = page.find("[data-list='choices']", node)
+    count = len(page.items(node, "choices"))
+    page.click(page.find(":scope > [data-op='add']", group))
+    assert len(page.items(node, "choices")) == count + 1
+    assert page.active().get_attribute("data-bind") == "id"
+    new_id = page.active().get_attribute("value")
+    new = page.items(node, "choices")[-1]
+    page.click(page.tool(new, "up"))
+    assert page.field(page.items(node, "choices")[-2], "id").get_attribute("value") == new_id
+    assert page.active().get_attribute("data-op") == "up"
+    WebDriverWait(page.driver, WAIT).until(lambda _d: page.find(f"{EDITOR} [data-role='status']").text)
+    # A condition: its value control follows the variable's type.
+    choice = page.items(node, "choices")[-2]
+    conditions = page.find("[data-list='requires']", choice)
+    page.click(page.find(":scope > [data-op='add']", conditions))
+    condition = page.items(choice, "requires")[0]
+    assert page.active().get_attribute("data-bind") == "var"
+    Select(page.field(condition, "var")).select_by_value("days")
+    assert page.field(condition, "value").get_attribute("type") == "number"
+    Select(page.field(condition, "var")).select_by_value("has_act")
+    value = page.field(condition, "value")
+    assert value.tag_name == "select" and value.get_attribute("data-type") == "flag"
+    page.click(page.tool(condition, "remove"))
+    assert not page.items(choice, "requires")
+    assert page.active() == page.find(":scope > [data-op='add']", conditions)
+    page.click(page.tool(choice, "remove"))
+    assert len(page.items(node, "choices")) == count
+    assert page.active().get_attribute("data-op") == "add"
+    assert not page.js_errors()
+
+
+def test_an_empty_number_is_caught_before_sending(page):
+    page.show("scenes")
+    choice = page.choice("forum", "to-commission")
+    maximum = page.field(choice, "deadline.max")
+    page.type_into(maximum, "")
+    kind, title, lines = page.save()
+    assert kind == "error" and title
+    assert any("to-commission" in line for line in lines), lines
+    page.click(page.find(f"{EDITOR} [data-role='messages'] li button"))
+    assert page.active() == maximum
+    assert maximum.get_attribute("value") == ""
+
+
+def test_renaming_a_node_updates_its_references_and_saves(page):
+    page.show("scenes")
+    node = page.node("office")
+    field = page.field(node, "id")
+    page.type_into(field, "office-renamed")
+    field.send_keys(Keys.TAB)
+    target = Select(page.field(page.choice("message", "save-and-request"), "target"))
+    assert target.first_selected_option.get_attribute("value") == "office-renamed"
+    assert target.first_selected_option.text == "office-renamed"
+    kind, title, lines = page.save()
+    assert kind in ("success", "warning"), (title, lines)
+    assert 'target="office-renamed"' in ScenesPage(page.driver, page.workbench, page.path,
+                                                   page.student + "-check").open().xml()
+
+
+def test_an_effect_on_a_flag_saves_a_boolean(page):
+    page.show("scenes")
+    choice = page.choice("message", "stay-home")
+    effects = page.find("[data-list='effects']", choice)
+    page.click(page.find(":scope > [data-op='add']", effects))
+    effect = page.items(choice, "effects")[-1]
+    Select(page.field(effect, "var")).select_by_value("has_screens")
+    add = page.find("option[value='add']", page.field(effect, "op"))
+    assert add.get_attribute("disabled") == "true", "a flag can only be set"
+    Select(page.field(effect, "value")).select_by_value("true")
+    kind, title, lines = page.save()
+    assert kind in ("success", "warning"), (title, lines)
+    xml = ScenesPage(page.driver, page.workbench, page.path, page.student + "-check").open().xml()
+    assert '<effect var="has_screens" op="set" value="true"/>' in xml.split('id="stay-home"')[1].split("</choice>")[0]
