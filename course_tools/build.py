@@ -50,7 +50,18 @@ class CourseBuilder:
     def run(self) -> str:
         return f"{self.course['run']}_{self.language}"
 
+    def check_ids(self) -> None:
+        """Section and unit ids become url_names: one id, one element, across the whole course."""
+        seen = {}
+        for module in self.modules:
+            for item in [module, *module.sections, *(u for s in module.sections for u in s.units)]:
+                where = f"{module.folder / 'module.json'}"
+                if item.id in seen:
+                    raise SourceError(f"{where}: id {item.id!r} is used twice (also in {seen[item.id]})")
+                seen[item.id] = where
+
     def build(self) -> dict[str, bytes]:
+        self.check_ids()
         course_node = etree.Element("course")
         for module in self.modules:
             etree.SubElement(course_node, "chapter", url_name=module.id)
