@@ -19,7 +19,8 @@ from ..rendering import templates
 from .options import OptionSpec
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-MAX_REQUEST_BYTES = 64 * 1024
+MAX_REQUEST_BYTES = 64 * 1024  # learner handlers
+MAX_AUTHOR_REQUEST_BYTES = 4 * 1024 * 1024  # Studio saves: a 200-scene mock trial is a few hundred KiB
 
 
 def _(message: str) -> str:
@@ -138,11 +139,11 @@ class LegalBlockMixin:
         return frag
 
 
-def read_json_body(request, gettext) -> dict:
+def read_json_body(request, gettext, max_bytes: int = MAX_REQUEST_BYTES) -> dict:
     """A size-limited JSON object from a webob request, or a 4xx the learner can read."""
     if request.method != "POST":
         raise JsonHandlerError(405, gettext("Send this request with POST."))
-    if request.content_length and request.content_length > MAX_REQUEST_BYTES or len(request.body) > MAX_REQUEST_BYTES:
+    if (request.content_length or 0) > max_bytes or len(request.body) > max_bytes:
         raise JsonHandlerError(413, gettext("The request is too large."))
     try:
         data = json.loads(request.body.decode("utf-8") or "{}")
@@ -153,7 +154,7 @@ def read_json_body(request, gettext) -> dict:
     return data
 
 
-def json_api(func):
+def json_api(func=None, *, max_bytes: int = MAX_REQUEST_BYTES):
     """Like ``XBlock.json_handler``, plus a size limit and readable 4xx errors.
 
     The wrapped function must validate everything before it assigns a field: the
@@ -162,14 +163,17 @@ def json_api(func):
     from webob import Response  # pylint: disable=import-outside-toplevel
     from xblock.core import XBlock  # pylint: disable=import-outside-toplevel
 
-    @XBlock.handler
-    @functools.wraps(func)
-    def wrapper(self, request, suffix=""):
-        try:
-            data = read_json_body(request, self.gettext)
-            result = func(self, data, suffix)
-        except JsonHandlerError as err:
-            return err.get_response()
-        return Response(json.dumps(result), content_type="application/json", charset="utf8")
+    def decorate(function):
+        @XBlock.handler
+        @functools.wraps(function)
+        def wrapper(self, request, suffix=""):
+            try:
+                data = read_json_body(request, self.gettext, max_bytes)
+                result = function(self, data, suffix)
+            except JsonHandlerError as err:
+                return err.get_response()
+            return Response(json.dumps(result), content_type="application/json", charset="utf8")
 
-    return wrapper
+        return wrapper
+
+    return decorate(func) if func is not None else decorate

@@ -19,7 +19,7 @@ from ..content.issues import errors
 from ..content.sanitize import sanitize_document
 from ..olx.common import OLXError
 from ..olx.safe_xml import UnsafeXMLError, parse_xml
-from .base import json_api
+from .base import MAX_AUTHOR_REQUEST_BYTES, json_api
 
 IGNORED_ATTRIBUTES = {"url_name", "xblock-family"}
 CONTENT_HASH_KEY = "content_hash"  # kept in ``options``: a cached render reads no content field
@@ -206,7 +206,7 @@ class StructuredContentMixin:
         raise JsonHandlerError(400, self.gettext("Nothing was saved: fix the errors listed.") + "\n" +
                                "\n".join(i.format(self.gettext) for i in errors(issues)))
 
-    @json_api
+    @json_api(max_bytes=MAX_AUTHOR_REQUEST_BYTES)
     def studio_save_xml(self, data, suffix=""):
         """Replace settings and content from the OLX text in the editor's XML tab."""
         self.require_author()
@@ -231,7 +231,7 @@ class StructuredContentMixin:
         self.store_content(document)
         return {"saved": True, "warnings": self.issue_list(self.validate_content(document, self.settings_values()))}
 
-    @json_api
+    @json_api(max_bytes=MAX_AUTHOR_REQUEST_BYTES)
     def studio_save(self, data, suffix=""):
         """Save settings and content from the structured editor (JSON), validated first."""
         self.require_author()

@@ -132,6 +132,16 @@ class Scenario:
         return self.nodes.get(node_id)
 
 
+def _number(value, default: float = 0.0) -> float:
+    """A number from stored content; the validator reports anything that is not one."""
+    if isinstance(value, bool):
+        return default
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
 def _text(raw) -> dict:
     return {str(k): str(v) for k, v in (raw or {}).items() if v is not None}
 
@@ -147,11 +157,11 @@ def _choice(raw: Mapping) -> Choice:
                        for c in raw.get("requires", ())),
         effects=tuple(Effect(str(e.get("var", "")), str(e.get("op", "set")), e.get("value"))
                       for e in raw.get("effects", ())),
-        deadline=Deadline(str(deadline.get("var", "")), float(deadline.get("max", 0)),
+        deadline=Deadline(str(deadline.get("var", "")), _number(deadline.get("max")),
                           str(deadline.get("late_target", "")), _text(deadline.get("message")))
         if isinstance(deadline, Mapping) else None,
         cites=tuple(str(c) for c in raw.get("cites", ())),
-        points=float(raw.get("points", 0) or 0),
+        points=_number(raw.get("points")),
     )
 
 
@@ -169,7 +179,7 @@ def _node(raw: Mapping) -> Node:
         body=_text(raw.get("body")),
         choices=tuple(_choice(c) for c in raw.get("choices", ())),
         rating=str(raw.get("rating", "")),
-        credit=float(raw.get("credit", 0) or 0),
+        credit=_number(raw.get("credit")),
         plan=tuple(_plan_step(p) for p in raw.get("plan", ())),
         cites=tuple(str(c) for c in raw.get("cites", ())),
         image=dict(raw.get("image") or {}),

@@ -56,6 +56,45 @@ def can_finish(scenario: Scenario) -> set:
     return done
 
 
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _value_fits(value, var_type: str) -> bool:
+    return isinstance(value, bool) if var_type == "flag" else _is_number(value)
+
+
+def check_value_types(out: Collector, document: Mapping) -> None:
+    """Numbers where numbers belong and true/false for flags, checked on the stored document."""
+    types = {v.get("id"): v.get("type") for v in document.get("variables", ()) if isinstance(v, Mapping)}
+    for var in document.get("variables", ()):
+        typed = isinstance(var, Mapping) and var.get("type") in VARIABLE_TYPES and "initial" in var
+        if typed and not _value_fits(var["initial"], var["type"]):
+            out.error(_("The initial value does not fit the variable type."), ("variable", str(var.get("id"))))
+    for node in document.get("nodes", ()):
+        if not isinstance(node, Mapping):
+            continue
+        if "credit" in node and not _is_number(node["credit"]):
+            out.error(_("An ending's credit must be between 0 and 1."), ("node", str(node.get("id"))))
+        for choice in node.get("choices", ()) or ():
+            if isinstance(choice, Mapping):
+                path = ("node", str(node.get("id")), "choice", str(choice.get("id")))
+                _check_choice_values(out, choice, types, path)
+
+
+def _check_choice_values(out: Collector, choice: Mapping, types: dict, path: tuple) -> None:
+    if "points" in choice and not _is_number(choice["points"]):
+        out.error(_("Points must be a number."), path)
+    for item in (*(choice.get("requires") or ()), *(choice.get("effects") or ())):
+        known = isinstance(item, Mapping) and item.get("var") in types
+        if known and not _value_fits(item.get("value"), types[item["var"]]):
+            out.error(_('The value for "{var}" does not fit its type (a number, or true/false for a flag).'),
+                      path, var=item.get("var"))
+    deadline = choice.get("deadline")
+    if isinstance(deadline, Mapping) and not _is_number(deadline.get("max")):
+        out.error(_("The deadline's maximum must be a number."), path)
+
+
 def _check_variables(out: Collector, scenario: Scenario) -> None:
     for var in scenario.variables.values():
         path = ("variable", var.id)
@@ -166,6 +205,7 @@ def validate_scenario(document: Mapping, settings: Mapping | None = None, strict
     for node_id in ids:
         if not ID_PATTERN.match(str(node_id or "")):
             out.error(_('Node id "{id}" must be 1–64 letters, digits, "-" or "_".'), id=node_id)
+    check_value_types(out, document)
     scenario = load_scenario(document)
     if len(scenario.nodes) > MAX_NODES:
         out.error(_("A scenario may have at most {max} nodes."), max=MAX_NODES)

@@ -451,9 +451,8 @@
             field.addEventListener('change', function () {
                 rename(name, before, model.id);
                 before = model.id;
-                listChanged(name);
+                if (LIST_OF[name]) { refresh(panel); }  // every select of ids, with the renamed references
                 if (name === 'variables') { refreshValues(); }
-                if (LIST_OF[name]) { refresh(panel); }
             });
         }
 

@@ -316,4 +316,30 @@ def test_an_effect_on_a_flag_saves_a_boolean(page):
     kind, title, lines = page.save()
     assert kind in ("success", "warning"), (title, lines)
     xml = ScenesPage(page.driver, page.workbench, page.path, page.student + "-check").open().xml()
-    assert '<effect var="has_proof" op="set" value="true"/>' in xml.split('id="phone-complain"')[1].split("</choice>")[0]
+    choice_xml = xml.split('id="phone-complain"')[1].split("</choice>")[0]
+    assert '<effect var="has_proof" op="set" value="true"/>' in choice_xml
+
+
+def test_a_new_ending_can_become_a_scene_with_a_deadline(page):
+    page.show("scenes")
+    count = len(page.nodes())
+    page.click(page.find(f"{EDITOR} [data-role='add-ending']"))
+    node = page.nodes()[-1]
+    assert len(page.nodes()) == count + 1
+    assert page.active().get_attribute("data-bind") == "id"
+    assert page.active().get_attribute("value") == f"ending{count + 1}"
+    assert page.field(node, "credit").is_displayed() and not page.find("[data-list='choices']", node).is_displayed()
+    assert Select(page.field(node, "rating")).first_selected_option.get_attribute("value") == "poor"
+    Select(page.field(node, "kind")).select_by_value("scene")
+    node = page.nodes()[-1]
+    assert page.active().get_attribute("data-bind") == "kind"
+    assert page.find("[data-list='choices']", node).is_displayed() and not page.field(node, "credit").is_displayed()
+    choice = page.items(node, "choices")[0]
+    deadline = page.find("[data-role='deadline']", choice)
+    assert not deadline.is_displayed()
+    page.click(page.find("[data-role='has-deadline']", choice))
+    assert deadline.is_displayed() and page.field(choice, "deadline.max").get_attribute("value") == "30"
+    assert Select(page.field(choice, "deadline.var")).first_selected_option.get_attribute("value") == "days"
+    page.click(page.tool(node, "remove"))
+    assert len(page.nodes()) == count
+    assert not page.js_errors()
