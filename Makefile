@@ -16,7 +16,7 @@ export DJANGO_SETTINGS_MODULE := devserver.settings
 export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 
-.PHONY: help demo test test-unit test-browser test-py311 quality translations check_translations \
+.PHONY: help demo test test-unit test-browser test-py311 quality translations check_translations courses \
 	extract_translations compile_translations requirements upgrade benchmark clean
 
 help: ## list the targets
@@ -82,6 +82,9 @@ requirements: $(BIN)/activate ## install the pinned requirements into .venv
 
 upgrade: ## re-pin requirements/*.txt for Python 3.11 and 3.12 at once (needs uv)
 	for f in base test ci; do uv pip compile --universal --python-version 3.11 -q requirements/$$f.in -o requirements/$$f.txt; done
+
+courses: $(BIN)/activate ## build and validate the four course tarballs in dist/ (elective/trainer × kk/ru)
+	$(BIN)/python scripts/build_course.py
 
 benchmark: ## measure render/handler time and bytes beside peer blocks (not a test)
 	$(PYTHON) scripts/benchmark.py --write-docs
