@@ -54,11 +54,14 @@ class CourseBuilder:
         """Section and unit ids become url_names: one id, one element, across the whole course."""
         seen = {}
         for module in self.modules:
-            for item in [module, *module.sections, *(u for s in module.sections for u in s.units)]:
-                where = f"{module.folder / 'module.json'}"
-                if item.id in seen:
-                    raise SourceError(f"{where}: id {item.id!r} is used twice (also in {seen[item.id]})")
-                seen[item.id] = where
+            units = [u for s in module.sections for u in s.units]
+            names = [module.id, *(s.id for s in module.sections), *(u.id for u in units),
+                     *(f"{u.id}_unit" for u in units), *(f"{u.id}_html" for u in units if u.html)]
+            where = f"{module.folder / 'module.json'}"
+            for name in names:
+                if name in seen:
+                    raise SourceError(f"{where}: id {name!r} is used twice (also in {seen[name]})")
+                seen[name] = where
 
     def build(self) -> dict[str, bytes]:
         self.check_ids()
@@ -83,8 +86,9 @@ class CourseBuilder:
                 sequential.set("graded", "true")
                 sequential.set("format", section.format)
             for unit in section.units:
-                etree.SubElement(sequential, "vertical", url_name=unit.id)
-                self.files[f"vertical/{unit.id}.xml"] = _xml(self._vertical(module, unit))
+                vertical_name = f"{unit.id}_unit"  # url_names unique across block types (olxcleaner checks)
+                etree.SubElement(sequential, "vertical", url_name=vertical_name)
+                self.files[f"vertical/{vertical_name}.xml"] = _xml(self._vertical(module, unit))
             self.files[f"sequential/{section.id}.xml"] = _xml(sequential)
         self.files[f"chapter/{module.id}.xml"] = _xml(chapter)
 

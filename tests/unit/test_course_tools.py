@@ -44,7 +44,7 @@ def test_build_is_byte_identical_and_studio_shaped(tmp_path):
 
 def test_custom_blocks_are_inline_with_the_unit_id_and_build_language(tmp_path):
     names = members(build(tmp_path, "elective", "ru"))
-    vertical = etree.fromstring(names["course/vertical/a1_case.xml"])
+    vertical = etree.fromstring(names["course/vertical/a1_case_unit.xml"])
     block = vertical.find("legal_case_study")
     assert block is not None and block.get("url_name") == "a1_case" and block.get("default_language") == "ru"
     assert not any(name.startswith("course/legal_") for name in names), "no pointer files for custom blocks"
@@ -55,8 +55,8 @@ def test_custom_blocks_are_inline_with_the_unit_id_and_build_language(tmp_path):
 def test_shared_blocks_keep_their_url_name_and_take_the_trainer_rules(tmp_path):
     elective = members(build(tmp_path, "elective", "kk"))
     trainer = members(build(tmp_path, "trainer", "kk"))
-    quiz_e = etree.fromstring(elective["course/vertical/a2_quiz.xml"]).find("legal_quiz")
-    quiz_t = etree.fromstring(trainer["course/vertical/a2_quiz.xml"]).find("legal_quiz")
+    quiz_e = etree.fromstring(elective["course/vertical/a2_quiz_unit.xml"]).find("legal_quiz")
+    quiz_t = etree.fromstring(trainer["course/vertical/a2_quiz_unit.xml"]).find("legal_quiz")
     assert quiz_e.get("url_name") == quiz_t.get("url_name") == "a2_quiz"
     assert quiz_e.get("mode") == "practice" and quiz_t.get("mode") == "exam"
     assert quiz_t.get("pass_threshold") == "0.8"
