@@ -72,11 +72,17 @@ class LegalBlockMixin:
         Only kk and ru count: authored content exists in both, so the page language,
         the UI strings and the content always agree.
         """
+        cached = self.__dict__.get("_lb_language")
+        if cached:
+            return cached
+        chosen = "kk"
         for candidate in (self.language, self.platform_language(), self.option("default_language")):
             code = normalize_language(candidate)
             if code in REQUIRED_LANGUAGES:
-                return code
-        return "kk"
+                chosen = code
+                break
+        self.__dict__["_lb_language"] = chosen
+        return chosen
 
     def gettext(self, message: str) -> str:
         return templates.translation(self.current_language()).gettext(message)
@@ -90,6 +96,7 @@ class LegalBlockMixin:
         code = normalize_language(str(data.get("language", ""))) if isinstance(data, dict) else None
         if code not in REQUIRED_LANGUAGES:
             raise JsonHandlerError(400, self.gettext("Choose Kazakh (kk) or Russian (ru)."))
+        self.__dict__.pop("_lb_language", None)  # the reply is rendered in the new language
         return code
 
     # --- identity, time, permissions -------------------------------------------------

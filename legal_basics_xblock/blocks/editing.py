@@ -60,15 +60,24 @@ class StructuredContentMixin:
         document = sanitize_document(document)
         setattr(self, self.content_field, document)
         self.options = {**self.options, CONTENT_HASH_KEY: content_hash(document)}
+        self.__dict__.pop("_lb_options", None)
 
     @classmethod
     def option_spec(cls, name: str):
         return next((spec for spec in cls.option_specs if spec.name == name), None)
 
+    def resolved_options(self) -> dict:
+        """Every option's value with defaults filled in, computed once per block instance (one request)."""
+        resolved = self.__dict__.get("_lb_options")
+        if resolved is None:
+            stored = self.options
+            resolved = {spec.name: stored.get(spec.name, spec.default) for spec in self.option_specs}
+            self.__dict__["_lb_options"] = resolved
+        return resolved
+
     def option(self, name: str):
         """An option's value (from the one ``options`` dict), else its default."""
-        spec = self.option_spec(name)
-        return self.options.get(name, spec.default)
+        return self.resolved_options()[name]
 
     def settings_values(self) -> dict:
         values = {name: getattr(self, name) for name in self.field_settings}
@@ -130,6 +139,7 @@ class StructuredContentMixin:
                 setattr(self, name, value)
         if options != self.options:
             self.options = options
+        self.__dict__.pop("_lb_options", None)
 
     @classmethod
     def check_scenario_xml(cls, xml: str) -> None:
