@@ -8,7 +8,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import DateTime, Dict, Float, Scope, String
-from xblock.scorable import ScorableXBlockMixin, Score
+from xblock.scorable import Score
 
 from ..content.cache import cached
 from ..content.scenario import load_scenario
@@ -29,6 +29,7 @@ from ..rendering.tokens import Tokens
 from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
 from .editing import StructuredContentMixin
 from .options import OptionSpec
+from .scoring import FractionScoreMixin
 
 OPTIONS = (
     DEFAULT_LANGUAGE_OPTION,
@@ -43,7 +44,7 @@ OPTIONS = (
 @XBlock.wants("user")
 @XBlock.needs("i18n")
 @XBlock.supports("multi_device")
-class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixin, CompletableXBlockMixin,
+class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin, CompletableXBlockMixin,
                           XBlock):
     """A situation the learner works through: choices, consequences, deadlines, an action plan."""
 
@@ -60,7 +61,6 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
                     scope=Scope.content)
 
     learner = Dict(help="Current progress and finished runs.", default={}, scope=Scope.user_state)
-    raw_earned = Float(default=None, scope=Scope.user_state)
 
     @property
     def progress(self) -> dict:
@@ -159,28 +159,14 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBloc
         return {"html": self.body_html(), "message": message}
 
     # --- grading -----------------------------------------------------------------------------------
-    def max_score(self):
-        return 1
-
     def has_submitted_answer(self):
         return bool(self.runs)
-
-    def get_score(self):
-        return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
-
-    def set_score(self, score):
-        self.raw_earned = score.raw_earned
 
     def calculate_score(self):
         fractions = [self.fraction_of(run) for run in self.runs]
         if not fractions:
-            return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
+            return self.stored_score()
         return Score(raw_earned=max(fractions) if self.option("keep_best") else fractions[-1], raw_possible=1)
-
-    def _publish_grade(self, score, only_if_higher=None):
-        if not only_if_higher or score.raw_earned > (self.raw_earned or 0.0):
-            self.set_score(score)
-        super()._publish_grade(score, only_if_higher)
 
     # --- handlers -------------------------------------------------------------------------------------
     def choice_id_for(self, progress: dict, token) -> str | None:

@@ -8,7 +8,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import DateTime, Dict, Float, Integer, Scope, String
-from xblock.scorable import ScorableXBlockMixin, Score
+from xblock.scorable import Score
 
 from ..content.cache import cached
 from ..content.defaults import DEFAULT_QUIZ
@@ -24,6 +24,7 @@ from ..rendering.tokens import Tokens
 from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
 from .editing import StructuredContentMixin
 from .options import OptionSpec
+from .scoring import FractionScoreMixin
 
 OPTIONS = (
     DEFAULT_LANGUAGE_OPTION,
@@ -41,7 +42,7 @@ OPTIONS = (
 @XBlock.wants("user")
 @XBlock.needs("i18n")
 @XBlock.supports("multi_device")
-class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
+class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin, CompletableXBlockMixin, XBlock):
     """A pool of single, multiple, ordering and matching questions about the law."""
 
     content_field = "quiz"
@@ -57,7 +58,6 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
                        scope=Scope.user_state, enforce_type=True)
     learner = Dict(help="Attempt log, current attempt status and hints used.", default={},
                    scope=Scope.user_state)
-    raw_earned = Float(default=None, scope=Scope.user_state)
 
     @property
     def mode(self) -> str:
@@ -157,27 +157,12 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, ScorableXBlockMixi
     def has_score(self):  # pylint: disable=invalid-overridden-method
         return self.mode != "diagnostic"
 
-    def max_score(self):
-        return 1
-
     def has_submitted_answer(self):
         return bool(self.attempt_log)
 
-    def get_score(self):
-        return Score(raw_earned=self.raw_earned or 0.0, raw_possible=1)
-
-    def set_score(self, score):
-        self.raw_earned = score.raw_earned
-
-    def _publish_grade(self, score, only_if_higher=None):
-        """Publish to the gradebook and keep ``get_score`` in step (rescore included)."""
-        if not only_if_higher or score.raw_earned > (self.raw_earned or 0.0):
-            self.set_score(score)
-        super()._publish_grade(score, only_if_higher)
-
     def calculate_score(self):
         fraction = self.best()
-        return Score(raw_earned=fraction if fraction is not None else (self.raw_earned or 0.0), raw_possible=1)
+        return Score(raw_earned=fraction, raw_possible=1) if fraction is not None else self.stored_score()
 
     # --- handlers ----------------------------------------------------------------------------------
     def reply(self, message: str = "") -> dict:
