@@ -491,7 +491,7 @@ function LegalBlockEditor(runtime, element, initArgs) {
         part('add-question').addEventListener('click', addQuestion);
     } else if (editor.querySelector('[data-panel="scenes"]') && typeof window.LegalScenarioEditor === 'function') {
         scenes = window.LegalScenarioEditor(editor, doc, {tag: data.tag, announce: announce, linkLabels: linkLabels,
-            nextId: nextId, selectTab: selectTab, showMessages: showMessages});
+            nextId: nextId, selectTab: selectTab, showMessages: showMessages, getPath: getPath, setPath: setPath});
     }
     each(editor.querySelectorAll('[role="tab"]'), function (tab) {
         tab.addEventListener('click', function () { selectTab(tab, false); });

@@ -144,20 +144,9 @@
             return new window.DOMParser().parseFromString(html || '', 'text/html').body.textContent.replace(/\s+/g, ' ').trim();
         }
 
-        // --- binding: a control with data-bind="label.kk" edits that path of its model ---------------
-        function getPath(obj, path) {
-            return path.split('.').reduce(function (o, key) { return o ? o[key] : undefined; }, obj);
-        }
-
-        function setPath(obj, path, value) {
-            var keys = path.split('.');
-            var last = keys.pop();
-            keys.forEach(function (key) {
-                if (!obj[key] || typeof obj[key] !== 'object') { obj[key] = {}; }
-                obj = obj[key];
-            });
-            if (value === undefined) { delete obj[last]; } else { obj[last] = value; }
-        }
+        // --- binding: a control with data-bind="label.kk" edits that path of its model (edit.js) -----
+        var getPath = api.getPath;
+        var setPath = api.setPath;
 
         function option(value, label) {
             var node = document.createElement('option');
