@@ -320,7 +320,7 @@ def case_olx(n):
             f'<ending id="{eid}" rating="{rating}" credit="{credit}"><title lang="kk">Соңы {eid}</title>'
             f'<title lang="ru">Итог {eid}</title><body lang="kk"><p>Нәтиже.</p></body>'
             f'<body lang="ru"><p>Результат.</p></body>'
-            f'<step><text lang="kk">Татуластыру комиссиясына жүгіну</text>'
+            f'<step><text lang="kk">Келісу комиссиясына жүгіну</text>'
             f'<text lang="ru">Обратиться в согласительную комиссию</text>'
             f'<authority lang="kk">Комиссия</authority><authority lang="ru">Комиссия</authority>'
             f'<deadline lang="kk">Бір ай</deadline><deadline lang="ru">Один месяц</deadline>'
@@ -328,6 +328,26 @@ def case_olx(n):
             f'<cite norm="labour-code.160"/></step></ending>')
     parts.append("</legal_case_study>")
     return "".join(parts)
+
+
+def trial_olx(n):
+    """The case chain as a mock trial: one role (its brief) starts at the first scene."""
+    xml = case_olx(n).replace('<legal_case_study url_name="bench_case" display_name="Bench case"',
+                              '<legal_mock_trial url_name="bench_trial" display_name="Bench trial"')
+    xml = xml.replace(' start="s1">', '>', 1).replace("</legal_case_study>", "</legal_mock_trial>")
+    head, _, rest = xml.partition(">")
+    trial = ('<case_file lang="kk"><p>Іс материалдары.</p></case_file><case_file lang="ru"><p>Материалы дела.</p>'
+             '</case_file><role id="plaintiff" start="s1"><name lang="kk">Талап қоюшының өкілі</name>'
+             '<name lang="ru">Представитель истца</name><brief lang="kk"><p>Сіздің рөліңіз.</p></brief>'
+             '<brief lang="ru"><p>Ваша роль.</p></brief></role>')
+    return f"{head}>{trial}{rest}"
+
+
+def trial_payload(html):
+    match = re.search(r'data-role="([^"]+)"', html)
+    if not match:
+        raise RuntimeError('no data-role=... button in the mock trial HTML')
+    return {"role": match.group(1)}
 
 
 def case_payload(html):
@@ -345,6 +365,9 @@ BLOCKS = [
               quiz_payload, _status_ok, ours=True, growth_unit="questions, draw 5"),
     BlockSpec("legal_case_study", "**legal_case_study** (ours)", "legal_case_study", "legal-basics-xblock",
               case_olx, "choose", case_payload, _status_ok, ours=True, growth_unit="scenes",
+              targets=("render", "handler", "bytes", "growth")),
+    BlockSpec("legal_mock_trial", "**legal_mock_trial** (ours)", "legal_mock_trial", "legal-basics-xblock",
+              trial_olx, "choose_role", trial_payload, _status_ok, ours=True, growth_unit="scenes",
               targets=("render", "handler", "bytes", "growth")),
     BlockSpec("dnd", "drag-and-drop-v2", "drag-and-drop-v2", "xblock-drag-and-drop-v2", dnd_olx, "drop_item",
               lambda html: {"val": 0, "zone": "top", "x_percent": "10%", "y_percent": "10%"}, _status_ok,
