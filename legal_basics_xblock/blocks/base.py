@@ -15,17 +15,13 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Dict, Scope, String
 
 from ..content.text import REQUIRED_LANGUAGES, normalize_language
+from ..marker import _
 from ..rendering import templates
 from .options import OptionSpec
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 MAX_REQUEST_BYTES = 64 * 1024  # learner handlers
 MAX_AUTHOR_REQUEST_BYTES = 4 * 1024 * 1024  # Studio saves: a 200-scene mock trial is a few hundred KiB
-
-
-def _(message: str) -> str:
-    """Mark a string for extraction (field labels are translated by Studio)."""
-    return message
 
 
 DEFAULT_LANGUAGE_OPTION = OptionSpec(

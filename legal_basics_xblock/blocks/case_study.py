@@ -22,11 +22,12 @@ from ..engine.traversal import (
     is_finished,
     points,
 )
+from ..marker import _
 from ..olx.scenario import parse_scenario, serialize_scenario
 from ..rendering.case_study import CaseScreen, case_context
 from ..rendering.scenario_map import scenario_map
 from ..rendering.tokens import Tokens
-from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
+from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, json_api
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin

@@ -8,8 +8,9 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope, String
 
 from ..engine.traversal import initial_progress, is_finished
+from ..marker import _
 from ..rendering.trial import kit_context, trial_context
-from .base import _, json_api
+from .base import json_api
 from .case_study import OPTIONS, LegalCaseStudyBlock
 from .options import OptionSpec
 

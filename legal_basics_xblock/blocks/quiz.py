@@ -17,11 +17,12 @@ from ..content.validate import MODES, SHOW_ANSWER_POLICIES, validate_quiz
 from ..grading.answers import AnswerError, decode_answers
 from ..grading.quiz import best_fraction, score_attempt
 from ..grading.selection import draw_questions, seed_for
+from ..marker import _
 from ..olx.quiz import parse_quiz, serialize_quiz
 from ..rendering.policy import LearnerStatus, can_retry, can_submit
 from ..rendering.quiz import QuizScreen, learner_context
 from ..rendering.tokens import Tokens
-from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, _, json_api
+from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, json_api
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..marker import _
+
 ERROR = "error"
 WARNING = "warning"
-
-
-def _(message: str) -> str:
-    """Mark a message for extraction; the block translates it with the i18n service."""
-    return message
 
 
 # Words that appear in locations and levels; listed so the extractor finds them.

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..marker import _
 from . import registry
-from .issues import ERROR, WARNING, Issue, _
+from .issues import ERROR, WARNING, Issue
 from .quiz import KINDS, MATCHING, MULTIPLE, ORDERING, SCORING_BY_KIND, SINGLE, Question, load_quiz
 from .sanitize import glossary_keys, images_without_alt
 from .text import LANGUAGES, missing_languages

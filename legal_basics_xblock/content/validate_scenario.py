@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 
-from .issues import Issue, _
+from ..marker import _
+from .issues import Issue
 from .scenario import CONDITION_OPS, EFFECT_OPS, ENDING, RATINGS, SCENE, VARIABLE_TYPES, Node, Scenario, load_scenario
 from .validate import ID_PATTERN, Collector, _check_text, check_citations
 

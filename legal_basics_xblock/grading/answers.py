@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..content.quiz import MATCHING, MULTIPLE, ORDERING, SINGLE, Question
-
-
-def _(message: str) -> str:
-    return message
+from ..marker import _
 
 
 class AnswerError(ValueError):

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from ..content import registry
 from ..content.sanitize import sanitize_html
 from ..content.text import pick
+from ..marker import _
 
 _DFN = re.compile(r'<dfn\b[^>]*\bdata-term="([^"]*)"[^>]*>(.*?)</dfn>', re.IGNORECASE | re.DOTALL)
 
@@ -52,10 +53,6 @@ def html(text, language: str, terms: TermCollector | None = None) -> str:
 
 def plain(text, language: str) -> str:
     return escape(pick(text, language))
-
-
-def _(message: str) -> str:
-    return message
 
 
 def citations(norm_ids, language: str, gettext=lambda s: s) -> list[dict]:

@@ -12,13 +12,9 @@ from dataclasses import dataclass, field
 
 from ..content.scenario import ENDING, Scenario
 from ..engine.traversal import LOOP_GUARD_NODE, is_finished, open_choices
+from ..marker import _
 from . import View, authored
 from .tokens import Tokens
-
-
-def _(message: str) -> str:
-    return message
-
 
 RATING_LABELS = {"best": _("Best outcome"), "acceptable": _("Acceptable outcome"), "poor": _("Poor outcome")}
 

@@ -12,15 +12,10 @@ from dataclasses import dataclass, field
 from ..content.quiz import MATCHING, MULTIPLE, ORDERING, SINGLE, Question, Quiz
 from ..grading.quiz import CORRECT, INCORRECT, PARTIAL, outcome, question_fraction
 from ..grading.selection import shuffled
+from ..marker import _
 from . import View, authored
 from .policy import LearnerStatus, answer_visible, can_retry, can_submit, results_visible
 from .tokens import Tokens
-
-
-def _(message: str) -> str:
-    """Mark a UI string for extraction; translated through ``QuizScreen.gettext``."""
-    return message
-
 
 OUTCOME_LABELS = {CORRECT: _("Correct"), PARTIAL: _("Partly correct"), INCORRECT: _("Incorrect")}
 KIND_INSTRUCTIONS = {
