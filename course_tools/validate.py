@@ -264,32 +264,27 @@ def installed_xblocks() -> set:
 
 
 def run_olxcleaner(course_dir: Path, xblock_tags: set, report: Report) -> None:
-    """olxcleaner as Studio runs it: step 1 gates the import, then all 8 steps.
+    """olxcleaner as Studio runs it, in one pass of all 8 steps.
 
-    Like Studio, only installed XBlocks are allowed tags; an XBlock tag (one written with
-    ``url_name``/``xblock-family``) that is not installed here is a warning, since the
-    target platform may have it.
+    Studio gates the import on step 1 alone; its findings are part of the 8-step run, which also
+    checks url_names, policies and grading. Like Studio, only installed XBlocks are allowed tags;
+    an XBlock tag (one written with ``url_name``/``xblock-family``) that is not installed here is
+    a warning, since the target platform may have it.
     """
     import olxcleaner  # pylint: disable=import-outside-toplevel
     from olxcleaner.exceptions import ErrorLevel  # pylint: disable=import-outside-toplevel
 
     allowed = sorted(installed_xblocks() | set(OUR_TAGS))
-    seen = set()
-    for steps in (1, 8):
-        _course, store, _names = olxcleaner.validate(str(course_dir), steps=steps, allowed_xblocks=allowed)
-        for error in store.errors:
-            name = type(error).__name__
-            key = (name, error.filename, error.description)
-            if key in seen:
-                continue
-            seen.add(key)
-            text = f"olxcleaner {name} (steps={steps}): {error.description}"
-            if name == "UnexpectedTag" and any(f"<{tag}>" in error.description for tag in xblock_tags):
-                report.add(WARNING, error.filename or "", None, text + " (not installed here)")
-            elif _level(error) == ErrorLevel.ERROR.value and not _known_false_positive(name, error.description):
-                report.add(ERROR, error.filename or "", None, text)
-            elif steps == 8 and name != "MissingDisplayName":
-                report.add(NOTE, error.filename or "", None, text)
+    _course, store, _names = olxcleaner.validate(str(course_dir), steps=8, allowed_xblocks=allowed)
+    for error in store.errors:
+        name = type(error).__name__
+        text = f"olxcleaner {name}: {error.description}"
+        if name == "UnexpectedTag" and any(f"<{tag}>" in error.description for tag in xblock_tags):
+            report.add(WARNING, error.filename or "", None, text + " (not installed here)")
+        elif _level(error) == ErrorLevel.ERROR.value and not _known_false_positive(name, error.description):
+            report.add(ERROR, error.filename or "", None, text)
+        elif name != "MissingDisplayName":
+            report.add(NOTE, error.filename or "", None, text)
 
 
 def _level(error) -> int:
