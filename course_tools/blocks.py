@@ -21,32 +21,39 @@ KINDS = {
 }
 
 
-def check_block(element) -> list[tuple[str, str]]:
-    """``[(level, message)]`` for one inline block element (course-build rules: strict)."""
+def block_findings(element) -> list[tuple[str, int | None, str]]:
+    """``[(level, source line, message)]`` for one block element, by the course-build rules (strict):
+    parsed by its own code, attributes checked against its fields and options, validated, round-tripped."""
     parse, serialize, validate, specs = KINDS[element.tag]
-    name = element.get("url_name", element.tag)
     try:
         document, attributes, lines = parse(element)
     except OLXError as exc:
-        return [("error", f"<{element.tag} url_name=\"{name}\"> line {exc.line}: {exc}")]
+        return [("error", exc.line, str(exc))]
     found = []
     known = FIELD_ATTRIBUTES | {spec.name for spec in specs}
     for attribute, value in attributes.items():
         spec = next((s for s in specs if s.name == attribute), None)
         if attribute not in known:
-            found.append(("error", f"<{element.tag} url_name=\"{name}\"> has no attribute \"{attribute}\""))
+            found.append(("error", element.sourceline, f"has no attribute \"{attribute}\""))
         elif spec is not None:
             try:
                 spec.coerce(value)
             except ValueError as exc:
-                found.append(("error", f"<{element.tag} url_name=\"{name}\"> {exc}"))
+                found.append(("error", element.sourceline, str(exc)))
     for issue in validate(document, attributes, strict=True):
         line = lines.get(issue.path) or lines.get(issue.path[:2])
-        where = f" line {line}" if line else ""
-        found.append((issue.level, f"<{element.tag} url_name=\"{name}\">{where}: {issue.format()}"))
+        found.append((issue.level, line, issue.format()))
     node = etree.Element(element.tag, attributes)
     serialize(node, document)
     again, _, _ = parse(etree.fromstring(etree.tostring(node)))
     if again != document:
-        found.append(("error", f"<{element.tag} url_name=\"{name}\"> does not round-trip through its OLX"))
+        found.append(("error", element.sourceline, "does not round-trip through its OLX"))
     return found
+
+
+def check_block(element) -> list[tuple[str, str]]:
+    """``[(level, message)]`` for one inline block of an export, each message naming the block and line."""
+    name = element.get("url_name", element.tag)
+    prefix = f"<{element.tag} url_name=\"{name}\">"
+    return [(level, f"{prefix} line {line}: {message}" if line else f"{prefix} {message}")
+            for level, line, message in block_findings(element)]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from legal_basics_xblock.olx.common import find_block
 from legal_basics_xblock.olx.safe_xml import parse_xml
 from legal_basics_xblock.scenarios import SCENARIO_DIR
 
@@ -79,8 +80,7 @@ def block_element(module: Module, unit: Unit) -> etree._Element:
     except FileNotFoundError as exc:
         raise SourceError(f"{module.folder / 'module.json'}: unit {unit.id}: {unit.block} not found") from exc
     tags = BLOCK_TAGS + OTHER_BLOCK_TAGS
-    element = root if root.tag in tags else next(
-        (child for child in root.iter() if isinstance(child.tag, str) and child.tag in tags), None)
+    element = find_block(root, tags)
     if element is None:
         raise SourceError(f"{path}: no {', '.join(tags)} element")
     return element

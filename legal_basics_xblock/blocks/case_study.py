@@ -50,6 +50,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
     """A situation the learner works through: choices, consequences, deadlines, an action plan."""
 
     content_field = "scenario"
+    xml_tag = "legal_case_study"  # the entry point name: the block's OLX tag
     option_specs = OPTIONS
     event_prefix = "edx.legal_case_study"
     template = "case_study"

@@ -17,7 +17,7 @@ from xblock.validation import ValidationMessage
 from ..content.cache import content_hash
 from ..content.issues import errors
 from ..content.sanitize import sanitize_document
-from ..olx.common import OLXError
+from ..olx.common import OLXError, find_block
 from ..olx.safe_xml import UnsafeXMLError, parse_xml
 from .base import MAX_AUTHOR_REQUEST_BYTES, json_api
 
@@ -46,6 +46,7 @@ class StructuredContentMixin:
     ``validate_content`` and ``model`` on the block class."""
 
     content_field = ""
+    xml_tag = ""
     field_settings: tuple = ("display_name", "weight")
     option_specs: tuple = ()
 
@@ -145,7 +146,9 @@ class StructuredContentMixin:
     def check_scenario_xml(cls, xml: str) -> None:
         """Raise ``ValueError`` unless the block in a workbench scenario parses and validates."""
         root = parse_xml(xml)
-        node = root if root.tag != "vertical_demo" else next(el for el in root if isinstance(el.tag, str))
+        node = find_block(root, {cls.xml_tag})
+        if node is None:
+            raise ValueError(f"no <{cls.xml_tag}> element")
         document, _attributes, _lines = cls.parse_content(node)
         issues = errors(cls.validate_content(document, dict(_attributes)))
         if issues:

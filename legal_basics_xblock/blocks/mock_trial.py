@@ -25,6 +25,7 @@ class LegalMockTrialBlock(LegalCaseStudyBlock):
         "learners_see_kit", "bool", False, _("Learners may open the facilitator kit"),
         _("For the trainer course: trainees print the kit for their own sessions.")))
     event_prefix = "edx.legal_mock_trial"
+    xml_tag = "legal_mock_trial"  # the entry point name: the block's OLX tag
 
     display_name = String(display_name=_("Display name"), default=_("Mock trial"), scope=Scope.settings)
 

@@ -47,6 +47,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin
     """A pool of single, multiple, ordering and matching questions about the law."""
 
     content_field = "quiz"
+    xml_tag = "legal_quiz"  # the entry point name: the block's OLX tag
     option_specs = OPTIONS
 
     display_name = String(display_name=_("Display name"), default=_("Legal quiz"), scope=Scope.settings)

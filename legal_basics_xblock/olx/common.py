@@ -93,3 +93,11 @@ def indent(element: etree._Element, structural: set, level: int = 0) -> None:
         if child.tag in structural:
             indent(child, structural, level + 1)
     children[-1].tail = "\n" + "  " * level
+
+
+def find_block(root: etree._Element, tags) -> etree._Element | None:
+    """``root`` itself when its tag is one of ``tags``, else the first descendant that is
+    (a workbench scenario wraps its block in ``<vertical_demo>``)."""
+    if root.tag in tags:
+        return root
+    return next((el for el in root.iter() if isinstance(el.tag, str) and el.tag in tags), None)
