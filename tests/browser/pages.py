@@ -150,3 +150,86 @@ def find_student(workbench, path: str, prefix: str, kinds: set[str], tries: int 
         if all(f'data-kind="{kind}"' in markup for kind in kinds):
             return student
     raise AssertionError(f"no learner among {tries} draws gets all of {sorted(kinds)} in {path}")
+
+
+EDITOR = ".lb-ed"
+EDITOR_FOREIGN_LOG = ("favicon.ico", "Failed to load resource: the server responded with a status of 400")
+
+
+class EditorPage:
+    """The workbench's ``studio_view`` of one scenario page ``path``, opened by a staff user."""
+
+    def __init__(self, driver, workbench, path: str, student: str):
+        self.driver = driver
+        self.workbench = workbench
+        self.path = path
+        self.student = f"staff-{student}"[:60]
+
+    def open(self):
+        self.driver.get(self.workbench.url(self.path + "studio_view/", self.student))
+        wait(self.driver).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, f"{EDITOR}[data-lb-ready='true']"),
+            message=f"the editor script did not start: {self.driver.get_log('browser')}")
+        return self
+
+    def find(self, css: str, scope=None):
+        return (scope or self.driver).find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str, scope=None) -> list:
+        return (scope or self.driver).find_elements(By.CSS_SELECTOR, css)
+
+    def tab(self, name: str):
+        return self.find(f"{EDITOR} [role='tab'][data-tab='{name}']")
+
+    def panel(self, name: str):
+        return self.find(f"{EDITOR} [data-panel='{name}']")
+
+    def show(self, name: str) -> None:
+        self.click(self.tab(name))
+
+    def active(self):
+        return self.driver.switch_to.active_element
+
+    def click(self, element) -> None:
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+
+    def type_into(self, element, text: str) -> None:
+        """Replace the control's text the way an author would (select all, type)."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.send_keys(Keys.CONTROL, "a")
+        element.send_keys(Keys.DELETE)
+        if text:
+            element.send_keys(text)
+
+    def save(self) -> tuple[str, str, list[str]]:
+        """Click Save; return the message box's kind, title and list lines."""
+        box = self.find(f"{EDITOR} [data-role='messages']")
+        self.driver.execute_script("arguments[0].hidden = true; arguments[0].className = 'lb-ed-messages';", box)
+        self.click(self.find(f"{EDITOR} [data-role='save']"))
+        wait(self.driver).until(lambda _d: box.is_displayed() and "--" in box.get_attribute("class"))
+        kind = box.get_attribute("class").split("lb-ed-messages--")[1].split()[0]
+        lines = [li.text for li in self.find_all("li", box)]
+        return kind, self.find(".lb-ed-messages__title", box).text, lines
+
+    def xml(self) -> str:
+        return self.find(f"{EDITOR} [data-role='xml']").get_attribute("value")
+
+    def js_errors(self) -> list:
+        return [entry for entry in self.driver.get_log("browser")
+                if entry["level"] == "SEVERE" and not any(text in entry["message"] for text in EDITOR_FOREIGN_LOG)]
+
+
+def editing_then_restoring(open_editor):
+    """Yield an editor from ``open_editor(suffix)``; afterwards put the scenario's original OLX back,
+    because the live workbench and its content are shared by the whole browser session."""
+    editor = open_editor("")
+    original = editor.xml()
+    yield editor
+    restore = open_editor("-restore")
+    if restore.xml() != original:
+        restore.show("xml")
+        restore.driver.execute_script("arguments[0].value = arguments[1];", restore.find("[data-role='xml']"),
+                                      original)
+        kind, title, lines = restore.save()
+        assert kind in ("success", "warning"), (title, lines)

@@ -12,56 +12,22 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.browser.conftest import axe, describe_violations
+from tests.browser.pages import EDITOR, EditorPage, editing_then_restoring
 
 pytestmark = pytest.mark.browser
 
-EDITOR = ".lb-ed"
 WAIT = 10
-FOREIGN_LOG = ("favicon.ico", "Failed to load resource: the server responded with a status of 400")
 # Small enough for one save request (the 64 KiB request limit; see the report on the whatsapp case).
 CASE = "case_consumer_return"
 TRIAL = "trial_reinstatement"
 
 
-class ScenesPage:
+class ScenesPage(EditorPage):
     """The workbench's ``studio_view`` of one scenario, opened by a staff user."""
 
     def __init__(self, driver, workbench, path, student, tag="legal_case_study"):
-        self.driver = driver
-        self.workbench = workbench
-        self.path = path
+        super().__init__(driver, workbench, path, student)
         self.tag = tag
-        self.student = f"staff-{student}"[:60]
-
-    def open(self) -> ScenesPage:
-        self.driver.get(self.workbench.url(self.path + "studio_view/", self.student))
-        WebDriverWait(self.driver, WAIT).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, f"{EDITOR}[data-lb-ready='true']"),
-            message=f"the editor script did not start: {self.driver.get_log('browser')}")
-        return self
-
-    # --- elements ---------------------------------------------------------------------------------
-    def find(self, css: str, scope=None):
-        return (scope or self.driver).find_element(By.CSS_SELECTOR, css)
-
-    def find_all(self, css: str, scope=None) -> list:
-        return (scope or self.driver).find_elements(By.CSS_SELECTOR, css)
-
-    def tab(self, name: str):
-        return self.find(f"{EDITOR} [role='tab'][data-tab='{name}']")
-
-    def panel(self, name: str):
-        return self.find(f"{EDITOR} [data-panel='{name}']")
-
-    def show(self, name: str) -> None:
-        self.click(self.tab(name))
-
-    def active(self):
-        return self.driver.switch_to.active_element
-
-    def click(self, element) -> None:
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
 
     def nodes(self) -> list:
         return self.find_all(f"{EDITOR} [data-role='nodes'] > li")
@@ -94,27 +60,6 @@ class ScenesPage:
         return next(button for button in self.find_all(f"[data-op='{op}']", item)
                     if self.driver.execute_script("return arguments[0].closest('[data-item]')", button) == item)
 
-    def type_into(self, element, text: str) -> None:
-        """Replace the control's text the way an author would (select all, type)."""
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.send_keys(Keys.CONTROL, "a")
-        element.send_keys(Keys.DELETE)
-        if text:
-            element.send_keys(text)
-
-    def save(self) -> tuple[str, str, list[str]]:
-        """Click Save; return the message box's kind, title and list lines."""
-        box = self.find(f"{EDITOR} [data-role='messages']")
-        self.driver.execute_script("arguments[0].hidden = true; arguments[0].className = 'lb-ed-messages';", box)
-        self.click(self.find(f"{EDITOR} [data-role='save']"))
-        WebDriverWait(self.driver, WAIT).until(lambda _d: box.is_displayed() and "--" in box.get_attribute("class"))
-        kind = box.get_attribute("class").split("lb-ed-messages--")[1].split()[0]
-        lines = [li.text for li in self.find_all("li", box)]
-        return kind, self.find(".lb-ed-messages__title", box).text, lines
-
-    def xml(self) -> str:
-        return self.find(f"{EDITOR} [data-role='xml']").get_attribute("value")
-
     def learner_text(self, reader: str) -> str:
         """What a learner sees of the scenario now (a fresh learner, so at the start node)."""
         self.driver.get(self.workbench.url(self.path, f"reader-{reader}"))
@@ -122,10 +67,6 @@ class ScenesPage:
         WebDriverWait(self.driver, WAIT).until(
             lambda d: d.find_elements(By.CSS_SELECTOR, f"{block}[data-lb-ready='true']"))
         return self.find(block).text
-
-    def js_errors(self) -> list:
-        return [entry for entry in self.driver.get_log("browser")
-                if entry["level"] == "SEVERE" and not any(text in entry["message"] for text in FOREIGN_LOG)]
 
 
 def scenario_path(workbench, name: str, tag: str = "legal_case_study") -> str:
@@ -137,15 +78,7 @@ def scenario_path(workbench, name: str, tag: str = "legal_case_study") -> str:
 @pytest.fixture
 def page(browser, workbench, student):
     path = scenario_path(workbench, CASE)
-    editor = ScenesPage(browser, workbench, path, student).open()
-    original = editor.xml()
-    yield editor
-    restore = ScenesPage(browser, workbench, path, student + "-restore").open()
-    if restore.xml() != original:
-        restore.show("xml")
-        browser.execute_script("arguments[0].value = arguments[1];", restore.find("[data-role='xml']"), original)
-        kind, title, lines = restore.save()
-        assert kind in ("success", "warning"), (title, lines)
+    yield from editing_then_restoring(lambda suffix: ScenesPage(browser, workbench, path, student + suffix).open())
 
 
 def test_tabs_work_with_the_keyboard_and_the_scenes_tab_passes_axe(page):

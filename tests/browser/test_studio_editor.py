@@ -7,101 +7,36 @@ Every test that saves restores the scenario's original OLX afterwards, because t
 from __future__ import annotations
 
 import pytest
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.browser.conftest import axe, describe_violations
+from tests.browser.pages import EDITOR, EditorPage, editing_then_restoring
 
 pytestmark = pytest.mark.browser
 
-EDITOR = ".lb-ed"
 WAIT = 10
-FOREIGN_LOG = ("favicon.ico", "Failed to load resource: the server responded with a status of 400")
 
 
-class EditorPage:
+class QuizEditorPage(EditorPage):
     """The workbench's ``studio_view`` of one quiz scenario, opened by a staff user."""
 
     def __init__(self, driver, workbench, scenario, student):
-        self.driver = driver
-        self.workbench = workbench
+        super().__init__(driver, workbench, scenario.url, student)
         self.scenario = scenario
-        self.student = f"staff-{student}"[:60]
-
-    def open(self) -> EditorPage:
-        self.driver.get(self.workbench.url(self.scenario.url + "studio_view/", self.student))
-        WebDriverWait(self.driver, WAIT).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, f"{EDITOR}[data-lb-ready='true']"),
-            message=f"the editor script did not start: {self.driver.get_log('browser')}")
-        return self
-
-    def find(self, css: str, scope=None):
-        return (scope or self.driver).find_element(By.CSS_SELECTOR, css)
-
-    def find_all(self, css: str, scope=None) -> list:
-        return (scope or self.driver).find_elements(By.CSS_SELECTOR, css)
-
-    def tab(self, name: str):
-        return self.find(f"{EDITOR} [role='tab'][data-tab='{name}']")
-
-    def panel(self, name: str):
-        return self.find(f"{EDITOR} [data-panel='{name}']")
-
-    def show(self, name: str) -> None:
-        self.click(self.tab(name))
-
-    def click(self, element) -> None:
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
-
-    def active(self):
-        return self.driver.switch_to.active_element
 
     def questions(self) -> list:
         return self.find_all(f"{EDITOR} .lb-ed-q")
 
-    def type_into(self, element, text: str) -> None:
-        """Replace the control's text the way an author would (select all, type)."""
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.send_keys(Keys.CONTROL, "a")
-        element.send_keys(Keys.DELETE)
-        if text:
-            element.send_keys(text)
-
-    def save(self) -> tuple[str, str, list[str]]:
-        """Click Save; return the message box's kind, title and list lines."""
-        box = self.find(f"{EDITOR} [data-role='messages']")
-        self.driver.execute_script("arguments[0].hidden = true; arguments[0].className = 'lb-ed-messages';", box)
-        self.click(self.find(f"{EDITOR} [data-role='save']"))
-        WebDriverWait(self.driver, WAIT).until(lambda _d: box.is_displayed() and "--" in box.get_attribute("class"))
-        kind = box.get_attribute("class").split("lb-ed-messages--")[1].split()[0]
-        lines = [li.text for li in self.find_all("li", box)]
-        return kind, self.find(".lb-ed-messages__title", box).text, lines
-
-    def xml(self) -> str:
-        return self.find(f"{EDITOR} [data-role='xml']").get_attribute("value")
-
     def learner_html(self) -> str:
         return self.workbench.block_html(self.scenario.url, f"reader-{self.student}")
-
-    def js_errors(self) -> list:
-        return [entry for entry in self.driver.get_log("browser")
-                if entry["level"] == "SEVERE" and not any(text in entry["message"] for text in FOREIGN_LOG)]
 
 
 @pytest.fixture
 def page(browser, workbench, student):
     scenario = next((s for s in workbench.scenarios() if s.name == "quiz_labour"), None) or workbench.scenarios()[0]
-    editor = EditorPage(browser, workbench, scenario, student).open()
-    original = editor.xml()
-    yield editor
-    restore = EditorPage(browser, workbench, scenario, student + "-restore").open()
-    if restore.xml() != original:
-        restore.show("xml")
-        browser.execute_script("arguments[0].value = arguments[1];", restore.find("[data-role='xml']"), original)
-        kind, title, lines = restore.save()
-        assert kind in ("success", "warning"), (title, lines)
+    yield from editing_then_restoring(
+        lambda suffix: QuizEditorPage(browser, workbench, scenario, student + suffix).open())
 
 
 def test_tabs_work_with_the_keyboard_and_pass_axe(page):
