@@ -13,10 +13,14 @@ pytestmark = pytest.mark.django_db
 SECRETS = ("CONSEQUENCE-", "ENDING-BODY-", "DEADLINE-TOO-LATE", "PLAN-STEP-ONE", "commission-KK")
 
 
+def buttons(html: str, attribute: str) -> dict:
+    """Visible button label → the token in ``attribute`` (``data-choice``, ``data-role``)."""
+    pattern = rf'{attribute}="([a-z0-9]+)">([^<]+)</button>'
+    return {label.strip(): token for token, label in re.findall(pattern, html)}
+
+
 def choices(html: str) -> dict:
-    """Visible choice label → token."""
-    return {label.strip(): token for token, label in
-            re.findall(r'data-choice="([a-z0-9]+)">([^<]+)</button>', html)}
+    return buttons(html, "data-choice")
 
 
 def pick(learner, label: str, html: str | None = None):

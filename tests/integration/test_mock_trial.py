@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from webob import Request
 
 from tests.conftest import fixture_xml
-from tests.integration.test_case_study import choices, pick
+from tests.integration.test_case_study import buttons, choices, pick
 
 pytestmark = pytest.mark.django_db
 
 
 def roles(html: str) -> dict:
-    return {name.strip(): token for token, name in re.findall(r'data-role="([a-z0-9]+)">([^<]+)</button>', html)}
+    return buttons(html, "data-role")
 
 
 @pytest.fixture(name="trial")
