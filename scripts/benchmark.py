@@ -24,7 +24,6 @@ Adding a block is one entry in ``BLOCKS`` (see ``BlockSpec``).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as _dt
 import gzip
 import hashlib
@@ -393,29 +392,12 @@ def gz(data: bytes) -> int:
 
 
 def _keep_real_fields(runtime_cls):
-    """Same work as ``WorkbenchRuntime._patch_xblock`` for every block, minus overwriting real fields.
+    """The demo's and tests' fix (devserver/workbench_fix.py): the workbench's per-call attributes for
+    every block, minus overwriting real fields such as ``due``."""
+    sys.path.insert(0, str(ROOT))
+    from devserver.workbench_fix import keep_real_fields  # noqa: PLC0415
 
-    The workbench sets ``block.due = utcnow()`` (and location, course_id, graceperiod, category,
-    for the LTI block) before every render and handler call. For a block with a real ``due``
-    field that closes every submission (HTTP 403) and persists the value. Here each attribute is
-    still set, with the same Mock objects, unless it is a field of the block: the cost stays the
-    same for every block and fields keep their authored value (as in the LMS).
-    """
-    from datetime import datetime, timedelta  # noqa: PLC0415
-    from unittest.mock import Mock  # noqa: PLC0415
-
-    def patch(self, block):
-        fields = getattr(block, "fields", {})
-        location = Mock(html_id=Mock(return_value="course-v1:edX+Demo+2020"))
-        values = {"location": location, "course_id": location.html_id(), "due": datetime.utcnow(),
-                  "graceperiod": timedelta(seconds=0), "category": "chapter"}
-        for name, value in values.items():
-            if name in fields:
-                continue
-            with contextlib.suppress(AttributeError):
-                setattr(block, name, value)
-
-    runtime_cls._patch_xblock = patch
+    keep_real_fields(runtime_cls)
 
 
 class Bench:
