@@ -17,7 +17,7 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 
 .PHONY: help demo test test-unit test-browser test-py311 quality translations check_translations courses \
-	extract_translations compile_translations requirements upgrade benchmark clean
+	extract_translations compile_translations requirements upgrade benchmark clean norms-report
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -45,6 +45,7 @@ demo: $(BIN)/activate var/workbench.db ## serve the workbench with every block a
 test: $(BIN)/activate node_modules/axe-core/axe.min.js ## everything CI checks: unit, workbench, browser + axe, translations, quality, py3.11
 	mkdir -p var
 	$(BIN)/pytest tests -q
+	$(BIN)/python scripts/norms_report.py --check --write var/norms-report.md
 	$(MAKE) check_translations
 	$(MAKE) quality
 	$(MAKE) test-py311
@@ -82,6 +83,9 @@ requirements: $(BIN)/activate ## install the pinned requirements into .venv
 
 upgrade: ## re-pin requirements/*.txt for Python 3.11 and 3.12 at once (needs uv)
 	for f in base test ci; do uv pip compile --universal --python-version 3.11 -q requirements/$$f.in -o requirements/$$f.txt; done
+
+norms-report: $(BIN)/activate ## the law-currency report of the norm registry → docs/norms-report.md (exit 1 on a defect)
+	$(BIN)/python scripts/norms_report.py --check --write docs/norms-report.md
 
 courses: $(BIN)/activate ## build and validate the four course tarballs in dist/ (elective/trainer × kk/ru)
 	$(BIN)/python scripts/build_course.py

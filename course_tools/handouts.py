@@ -61,7 +61,8 @@ def module_steps(module) -> list:
 
 def _norm_links(ids, language: str) -> list[str]:
     norms = registry.norms()
-    return [f'<a href="{escape(norms[i].url)}">{escape(norms[i].label(language))}</a>' for i in ids if i in norms]
+    return [f'<a href="{escape(norms[i].url(language))}">{escape(norms[i].label(language))}</a>'
+            for i in ids if i in norms]
 
 
 def handout_html(module, language: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,11 +36,17 @@ class Norm:
     article: str
     paragraph: str
     statement: Mapping[str, str]
-    url: str
+    urls: Mapping[str, str]
     checked: str
     status: str
     note: str = ""
     paragraph_unit: str = "point"
+    edition: str = ""
+    amended_by: tuple = ()
+
+    def url(self, language: str) -> str:
+        """The official text in the reader's language: the ``/kaz/`` page for kk, ``/rus/`` for ru."""
+        return pick(self.urls, language)
 
     def label(self, language: str) -> str:
         """Short citation such as ``ТК, ст. 160, п. 1`` / ``ЕК, 160-бап, 1-тармақ``."""
@@ -58,6 +65,20 @@ class Norm:
         if self.paragraph:
             parts.append(paragraph)
         return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An amending act known to touch a norm, e.g. constitutional law 305-VIII of 11.06.2026."""
+
+    act: str
+    date: str
+    in_force: str = ""
+    what: str = ""
+
+    def label(self) -> str:
+        since = f", in force {self.in_force}" if self.in_force else ""
+        return f"{self.act} of {self.date}{since}"
 
 
 @dataclass(frozen=True)
@@ -92,12 +113,18 @@ def _build_norm(norm_id: str, raw: dict, acts: dict) -> Norm:
         article=str(raw.get("article", "")),
         paragraph=str(raw.get("paragraph", "")),
         statement=raw.get("statement", {}),
-        url=raw.get("url", ""),
+        urls=_urls(raw.get("url")),
         checked=raw.get("checked", ""),
         status=raw.get("status", UNCONFIRMED),
         note=raw.get("note", ""),
         paragraph_unit=act.get("paragraph_unit", "point"),
+        edition=raw.get("edition", ""),
+        amended_by=tuple(Amendment(**item) for item in raw.get("amended_by", ())),
     )
+
+
+def _urls(value) -> dict:
+    return dict(value) if isinstance(value, Mapping) else {"ru": value or ""}
 
 
 @lru_cache(maxsize=1)
@@ -117,3 +144,53 @@ def glossary() -> Mapping[str, Term]:
         entries = {code: value for code, value in raw.items() if isinstance(value, dict)}
         terms[key] = Term(key=key, entries=entries, norms=tuple(raw.get("norms", ())))
     return terms
+
+
+def _is_date(value) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _url_problems(urls) -> list[str]:
+    if not isinstance(urls, Mapping) or not all(urls.get(code) for code in ("kk", "ru")):
+        return ["needs official links for both kk and ru"]
+    adilet = [(code, part) for code, part in (("kk", "/kaz/"), ("ru", "/rus/")) if "adilet.zan.kz" in urls[code]]
+    return [f"its {code} link must open the {part} text" for code, part in adilet if part not in urls[code]]
+
+
+def _date_problems(raw: dict) -> list[str]:
+    problems = [] if _is_date(raw.get("checked")) else ["has no valid check date"]
+    if raw.get("edition") and not _is_date(raw["edition"]):
+        problems.append("has an edition that is not an ISO date")
+    if raw.get("status") == CURRENT and not raw.get("edition"):
+        problems.append("is current but does not say which edition was read")
+    for item in raw.get("amended_by", ()):
+        if not (isinstance(item, Mapping) and item.get("act") and _is_date(item.get("date"))):
+            problems.append(f"has an amendment without act and ISO date: {item!r}")
+    return problems
+
+
+def norm_problems(norm_id: str, raw: dict, acts: Mapping) -> list[str]:
+    """What a registry entry lacks: act, article, statement in kk/ru/en, links, dates, status."""
+    problems = [] if raw.get("act") in acts else [f"names unknown act {raw.get('act')!r}"]
+    if not norm_id.startswith(f"{raw.get('act')}.{raw.get('article')}"):
+        problems.append("id does not start with <act>.<article>")
+    statement = raw.get("statement") or {}
+    problems += [f"has no {code} statement" for code in ("kk", "ru", "en") if not statement.get(code)]
+    problems += _url_problems(raw.get("url")) + _date_problems(raw)
+    if raw.get("status") not in STATUSES:
+        problems.append(f"has unknown status {raw.get('status')!r}")
+    if raw.get("status") == UNCONFIRMED and not raw.get("note"):
+        problems.append("is unconfirmed but its note does not say what is open")
+    return problems
+
+
+def check_registry(data: dict | None = None) -> list[str]:
+    """Every defect of the registry file, one line per problem, prefixed with the norm id."""
+    data = _read_json("norms.json") if data is None else data
+    acts = data.get("acts", {})
+    return [f"{norm_id}: {problem}" for norm_id, raw in data.get("norms", {}).items()
+            for problem in norm_problems(norm_id, raw, acts)]

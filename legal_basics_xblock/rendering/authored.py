@@ -67,7 +67,7 @@ def citations(norm_ids, language: str, gettext=lambda s: s) -> list[dict]:
             "label": norm.label(language),
             "act": pick(norm.act_name, language),
             "statement": pick(norm.statement, language),
-            "url": norm.url,
+            "url": norm.url(language),
             "checked": norm.checked,
             "checked_text": gettext(_("checked on {date}")).format(date=norm.checked),
             "unconfirmed": norm.status == registry.UNCONFIRMED,
