@@ -29,6 +29,8 @@ def block_findings(element) -> list[tuple[str, int | None, str]]:
         document, attributes, lines = parse(element)
     except OLXError as exc:
         return [("error", exc.line, str(exc))]
+    except (TypeError, ValueError) as exc:  # a parser bug must still be a finding, not a traceback
+        return [("error", element.sourceline, f"could not be read: {exc}")]
     found = []
     known = FIELD_ATTRIBUTES | {spec.name for spec in specs}
     for attribute, value in attributes.items():
@@ -40,9 +42,12 @@ def block_findings(element) -> list[tuple[str, int | None, str]]:
                 spec.coerce(value)
             except ValueError as exc:
                 found.append(("error", element.sourceline, str(exc)))
-    for issue in validate(document, attributes, strict=True):
+    issues = validate(document, attributes, strict=True)
+    for issue in issues:
         line = lines.get(issue.path) or lines.get(issue.path[:2])
         found.append((issue.level, line, issue.format()))
+    if any(issue.is_error for issue in issues):
+        return found  # the round trip assumes valid content
     node = etree.Element(element.tag, attributes)
     serialize(node, document)
     again, _, _ = parse(etree.fromstring(etree.tostring(node)))

@@ -17,8 +17,17 @@ from pathlib import Path
 from legal_basics_xblock.olx.safe_xml import UnsafeXMLError, parse_xml
 
 from .blocks import check_block
+from .olx_rules import (
+    ERROR,
+    NOTE,
+    OPEN_EDX_BLOCKS,
+    WARNING,
+    archive_limits,
+    lenient_level,
+    passport_ids,
+    unanswerable_responses,
+)
 
-ERROR, WARNING, NOTE = "error", "warning", "note"
 OUR_TAGS = ("legal_quiz", "legal_case_study", "legal_mock_trial")
 STRUCTURE = ("chapter", "sequential", "vertical")
 POINTER_LOADED = {"chapter", "sequential", "vertical", "html", "problem", "video", "discussion", "lti",
@@ -63,11 +72,32 @@ class Report:
 
 
 # --- archives -------------------------------------------------------------------------------------
+def read_members(path: Path, report: Report) -> list | None:
+    """The archive's members, read header by header; ``None`` (and an error) past the limits."""
+    max_bytes, max_members = archive_limits()
+    members, expanded = [], 0
+    try:
+        with tarfile.open(path, "r:gz") as tar:
+            for member in tar:
+                members.append(member)
+                expanded += max(member.size, 0)
+                if len(members) > max_members or expanded > max_bytes:
+                    report.add(ERROR, path.name, None, f"the archive holds more than {max_members} files or "
+                               f"{max_bytes // (1024 * 1024)} MiB once expanded; nothing was extracted (limits: "
+                               "LEGAL_OLX_MAX_MEMBERS, LEGAL_OLX_MAX_EXPANDED_MB)")
+                    return None
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        report.add(ERROR, path.name, None, f"not a readable .tar.gz archive: {exc}")
+        return None
+    return members
+
+
 def check_archive(path: Path, report: Report) -> list:
     """Studio's safe-extraction rules; returns the members that may be extracted."""
     safe = []
-    with tarfile.open(path, "r:gz") as tar:
-        members = tar.getmembers()
+    members = read_members(path, report)
+    if members is None:
+        return []
     course_xml = [m.name for m in members if Path(m.name).name == "course.xml" and m.isfile()]
     for member in members:
         name = member.name
@@ -158,6 +188,10 @@ class CourseChecker:
         self.check_dates(element, file)
         if tag == "sequential":
             self.sequentials.append((element, file))
+        if tag == "problem":
+            for line, what in unanswerable_responses(element):
+                self.report.add(ERROR, file, line, f"the problem has {what}: no learner can get it right "
+                                "(Studio imports it without a word)")
         if tag == "html":
             filename = element.get("filename")
             if filename and not (self.root / "html" / f"{filename}.html").exists():
@@ -263,7 +297,7 @@ def installed_xblocks() -> set:
     return {entry.name for entry in entry_points(group="xblock.v1")}
 
 
-def run_olxcleaner(course_dir: Path, xblock_tags: set, report: Report) -> None:
+def run_olxcleaner(course_dir: Path, xblock_tags: set, report: Report, policy: dict | None = None) -> None:
     """olxcleaner as Studio runs it, in one pass of all 8 steps.
 
     Studio gates the import on step 1 alone; its findings are part of the 8-step run, which also
@@ -274,17 +308,28 @@ def run_olxcleaner(course_dir: Path, xblock_tags: set, report: Report) -> None:
     import olxcleaner  # pylint: disable=import-outside-toplevel
     from olxcleaner.exceptions import ErrorLevel  # pylint: disable=import-outside-toplevel
 
-    allowed = sorted(installed_xblocks() | set(OUR_TAGS))
+    allowed = sorted(installed_xblocks() | set(OUR_TAGS) | OPEN_EDX_BLOCKS)
     _course, store, _names = olxcleaner.validate(str(course_dir), steps=8, allowed_xblocks=allowed)
+    passports = passport_ids(policy)
     for error in store.errors:
         name = type(error).__name__
         text = f"olxcleaner {name}: {error.description}"
+        lenient = lenient_level(name, error.description)
         if name == "UnexpectedTag" and any(f"<{tag}>" in error.description for tag in xblock_tags):
             report.add(WARNING, error.filename or "", None, text + " (not installed here)")
+        elif name == "LTIError" and "lti_passports" in error.description and _passport_named(error, passports):
+            report.add(NOTE, error.filename or "", None, text + " (the course policy has it: olxcleaner "
+                       "reads the policy's list as text)")
+        elif lenient:
+            report.add(lenient, error.filename or "", None, text + " (Studio imports it)")
         elif _level(error) == ErrorLevel.ERROR.value and not _known_false_positive(name, error.description):
             report.add(ERROR, error.filename or "", None, text)
         elif name != "MissingDisplayName":
             report.add(NOTE, error.filename or "", None, text)
+
+
+def _passport_named(error, passports: set) -> bool:
+    return any(f"entry for '{lti_id}'" in error.description for lti_id in passports)
 
 
 def _level(error) -> int:
@@ -305,7 +350,7 @@ def validate_path(path: Path, olxcleaner_check: bool = True) -> Report:
     with tempfile.TemporaryDirectory() as temp:
         if path.is_file():
             members = check_archive(path, report)
-            course_dir = extract(path, Path(temp), members)
+            course_dir = extract(path, Path(temp), members) if members else None
             if course_dir is None:
                 return report
         else:
@@ -313,5 +358,5 @@ def validate_path(path: Path, olxcleaner_check: bool = True) -> Report:
         checker = CourseChecker(course_dir, report)
         checker.run()
         if olxcleaner_check and (course_dir / "course.xml").exists():
-            run_olxcleaner(course_dir, checker.custom_tags, report)
+            run_olxcleaner(course_dir, checker.custom_tags, report, getattr(checker, "policy", {}))
     return report

@@ -7,13 +7,16 @@ import functools
 import hashlib
 import importlib.resources
 import json
+import logging
 
 from django.conf import settings as django_settings
 from django.utils import translation as django_translation
+from django.utils.html import escape
 from web_fragments.fragment import Fragment
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Dict, Scope, String
 
+from ..content.shape import MAX_CONTENT_BYTES
 from ..content.text import REQUIRED_LANGUAGES, normalize_language
 from ..marker import _
 from ..rendering import templates
@@ -21,7 +24,10 @@ from .options import OptionSpec
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 MAX_REQUEST_BYTES = 64 * 1024  # learner handlers
-MAX_AUTHOR_REQUEST_BYTES = 4 * 1024 * 1024  # Studio saves: a 200-scene mock trial is a few hundred KiB
+MAX_AUTHOR_REQUEST_BYTES = MAX_CONTENT_BYTES + 64 * 1024  # Studio saves: the content limit plus the settings
+MAX_JSON_DEPTH = 32  # the deepest real body (a Studio save of a scenario) nests 8 levels
+HANDLER_BUG_LOG = logging.getLogger("legal_basics_xblock.handler_bug")
+VIEW_BUG_LOG = logging.getLogger("legal_basics_xblock.view_bug")
 
 
 DEFAULT_LANGUAGE_OPTION = OptionSpec(
@@ -142,12 +148,31 @@ class LegalBlockMixin:
         return frag
 
 
+def nesting_depth(body: bytes) -> int:
+    """How deeply ``[`` and ``{`` nest in a JSON text (brackets inside strings do not count)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (byte == 0x5C, byte != 0x22)
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
 def read_json_body(request, gettext, max_bytes: int = MAX_REQUEST_BYTES) -> dict:
-    """A size-limited JSON object from a webob request, or a 4xx the learner can read."""
+    """A size-limited, depth-limited JSON object from a webob request, or a 4xx the learner can read."""
     if request.method != "POST":
         raise JsonHandlerError(405, gettext("Send this request with POST."))
     if (request.content_length or 0) > max_bytes or len(request.body) > max_bytes:
         raise JsonHandlerError(413, gettext("The request is too large."))
+    if nesting_depth(request.body) > MAX_JSON_DEPTH:
+        raise JsonHandlerError(400, gettext("The request is nested too deeply."))
     try:
         data = json.loads(request.body.decode("utf-8") or "{}")
     except (ValueError, UnicodeDecodeError) as exc:
@@ -157,11 +182,48 @@ def read_json_body(request, gettext, max_bytes: int = MAX_REQUEST_BYTES) -> dict
     return data
 
 
-def json_api(func=None, *, max_bytes: int = MAX_REQUEST_BYTES):
-    """Like ``XBlock.json_handler``, plus a size limit and readable 4xx errors.
+def guarded_view(fallback):
+    """A view that logs and shows ``fallback(block)`` instead of failing the page (stored content
+    is validated on every write path, but content stored by an older version may still be broken)."""
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(self, context=None):
+            try:
+                return view(self, context)
+            except Exception:  # noqa: BLE001 - one broken block must not take the course page down
+                VIEW_BUG_LOG.exception("%s of %s failed", view.__name__, self.scope_ids.usage_id)
+                discard_changes(self)
+                return fallback(self)
+        return wrapper
+    return decorate
 
-    The wrapped function must validate everything before it assigns a field: the
-    runtime saves dirty fields even after an error reply.
+
+def unavailable_fragment(block) -> Fragment:
+    message = block.gettext("This activity cannot be shown right now: its content needs repair by the course "
+                            "team. Your answers and score are kept.")
+    return Fragment(f'<div class="lb-unavailable" role="status"><p>{escape(message)}</p></div>')
+
+
+def unavailable_data(block) -> dict:
+    return {"error": block.gettext("This activity cannot be shown right now: its content needs repair by the "
+                                   "course team. Your answers and score are kept.")}
+
+
+def discard_changes(block) -> None:
+    """Forget every field assigned in this request, so the runtime's save after a refusal writes nothing."""
+    for field in list(getattr(block, "_dirty_fields", {})):
+        block._dirty_fields.pop(field, None)  # pylint: disable=protected-access
+        block._field_data_cache.pop(field.name, None)  # pylint: disable=protected-access
+    for key in [k for k in block.__dict__ if k.startswith("_lb_")]:
+        del block.__dict__[key]
+
+
+def json_api(func=None, *, max_bytes: int = MAX_REQUEST_BYTES):
+    """Like ``XBlock.json_handler``, plus size and depth limits and readable 4xx errors.
+
+    A refusal changes nothing: fields assigned before it are discarded. An unexpected
+    exception is a bug; it is logged on ``legal_basics_xblock.handler_bug`` (the fuzz tests
+    fail on any such record) and the learner still gets a readable 400, never a 500.
     """
     from webob import Response  # pylint: disable=import-outside-toplevel
     from xblock.core import XBlock  # pylint: disable=import-outside-toplevel
@@ -174,7 +236,12 @@ def json_api(func=None, *, max_bytes: int = MAX_REQUEST_BYTES):
                 data = read_json_body(request, self.gettext, max_bytes)
                 result = function(self, data, suffix)
             except JsonHandlerError as err:
+                discard_changes(self)
                 return err.get_response()
+            except (ArithmeticError, AttributeError, LookupError, RecursionError, TypeError, ValueError):
+                HANDLER_BUG_LOG.exception("Handler %s failed on a request it should have refused", function.__name__)
+                discard_changes(self)
+                return JsonHandlerError(400, self.gettext("The request could not be processed.")).get_response()
             return Response(json.dumps(result), content_type="application/json", charset="utf8")
 
         return wrapper

@@ -27,7 +27,14 @@ from ..olx.scenario import parse_scenario, serialize_scenario
 from ..rendering.case_study import CaseScreen, case_context
 from ..rendering.scenario_map import scenario_map
 from ..rendering.tokens import Tokens
-from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, json_api
+from .base import (
+    DEFAULT_LANGUAGE_OPTION,
+    LegalBlockMixin,
+    guarded_view,
+    json_api,
+    unavailable_data,
+    unavailable_fragment,
+)
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin
@@ -146,12 +153,14 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
                        past_due=self.is_past_due())
         return self.render_template(f"{self.template}_body.html", context)
 
+    @guarded_view(unavailable_fragment)
     def student_view(self, context=None):
         html = self.render_template("case_study.html", {"body": self.body_html(), "anchor": self.anchor_id(),
                                                         "language": self.current_language()})
         return self.fragment(html, "LegalCaseStudyView", ("common.css", "case_study.css"),
                              ("common.js", "case_study.js"), {})
 
+    @guarded_view(unavailable_data)
     def student_view_data(self, context=None):
         data = case_context(self.screen())
         data.update(display_name=self.display_name, weight=self.weight)

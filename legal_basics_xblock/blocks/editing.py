@@ -8,8 +8,10 @@ and only then sanitise and store.
 from __future__ import annotations
 
 import json
+import math
 
 from lxml import etree
+from web_fragments.fragment import Fragment
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
@@ -17,9 +19,10 @@ from xblock.validation import ValidationMessage
 from ..content.cache import content_hash
 from ..content.issues import errors
 from ..content.sanitize import sanitize_document
+from ..content.shape import MAX_OLX_BYTES
 from ..olx.common import OLXError, find_block
 from ..olx.safe_xml import UnsafeXMLError, parse_xml
-from .base import MAX_AUTHOR_REQUEST_BYTES, json_api
+from .base import MAX_AUTHOR_REQUEST_BYTES, guarded_view, json_api
 
 IGNORED_ATTRIBUTES = {"url_name", "xblock-family"}
 CONTENT_HASH_KEY = "content_hash"  # kept in ``options``: a cached render reads no content field
@@ -41,6 +44,18 @@ def _line_for(path: tuple, lines: dict, default: int | None) -> int | None:
     return default
 
 
+def unavailable_editor(block) -> Fragment:
+    """The editor for content that no longer loads: say so, and let the author paste valid OLX."""
+    message = block.gettext("The stored content of this block is damaged and cannot be edited here. Paste the "
+                            "block's OLX below and save; nothing changes until it is valid.")
+    html = block.render_template(f"{block.xml_element_name()}_edit.html", {
+        "anchor": block.anchor_id(), "xml": "", "editor_json": json.dumps({"settings": [], "content": {},
+                                                                           "tag": block.xml_element_name()}),
+        "damaged": message})
+    return block.fragment(html, "LegalBlockEditor", "edit.css", ("edit.js", "scenario_edit.js"),
+                          {"tag": block.xml_element_name()})
+
+
 class StructuredContentMixin:
     """Needs ``content_field``, ``settings_fields``, ``parse_content``, ``serialize_content``,
     ``validate_content`` and ``model`` on the block class."""
@@ -58,9 +73,11 @@ class StructuredContentMixin:
         return self.options.get(CONTENT_HASH_KEY) or content_hash(self.content_document())
 
     def store_content(self, document: dict) -> None:
+        """Sanitise and hash first, then assign: nothing is assigned when either step fails."""
         document = sanitize_document(document)
+        options = {**self.options, CONTENT_HASH_KEY: content_hash(document)}
         setattr(self, self.content_field, document)
-        self.options = {**self.options, CONTENT_HASH_KEY: content_hash(document)}
+        self.options = options
         self.__dict__.pop("_lb_options", None)
 
     @classmethod
@@ -93,7 +110,10 @@ class StructuredContentMixin:
         settable = name in self.fields and self.fields[name].scope == Scope.settings
         if name in self.field_settings or (from_olx and settable and name not in self.protected_fields()):
             field = self.fields[name]
-            return field.from_string(value) if from_olx else field.from_json(value)
+            typed = field.from_string(value) if from_olx else field.from_json(value)
+            if isinstance(typed, float) and not math.isfinite(typed):
+                raise ValueError(f"{name} must be a finite number")
+            return typed
         raise KeyError(name)
 
     def protected_fields(self) -> set:
@@ -110,6 +130,10 @@ class StructuredContentMixin:
 
     def read_olx(self, node, source: str) -> tuple[dict, dict]:
         """The validated content document and typed settings of ``node``; assigns nothing."""
+        size = len(etree.tostring(node))
+        if size > MAX_OLX_BYTES:
+            raise ValueError(f"{source}:{node.sourceline}: error: the block's OLX is {size // 1024} KiB; "
+                             f"the limit is {MAX_OLX_BYTES // 1024} KiB.")
         try:
             document, attributes, lines = self.parse_content(node)
         except OLXError as exc:
@@ -192,6 +216,7 @@ class StructuredContentMixin:
         form.extend(spec.form(self.option(spec.name), self.gettext) for spec in self.option_specs)
         return form
 
+    @guarded_view(unavailable_editor)
     def studio_view(self, context=None):
         """The editor: settings, a structured question editor and the OLX for power users."""
         tag = self.xml_element_name()
@@ -227,7 +252,7 @@ class StructuredContentMixin:
         if not isinstance(text, str) or not text.strip():
             raise JsonHandlerError(400, self.gettext("Paste the block's OLX first."))
         try:
-            node = parse_xml(text)
+            node = parse_xml(text, max_bytes=MAX_OLX_BYTES)
         except UnsafeXMLError as exc:
             raise JsonHandlerError(400, str(exc)) from exc
         if node.tag != self.xml_element_name():

@@ -9,6 +9,7 @@ Studio editor still shows one control each (docs/decisions/0006).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -44,7 +45,7 @@ class OptionSpec:
             number = float(value)
         except (TypeError, ValueError) as exc:
             raise problem from exc
-        if whole and not number.is_integer():
+        if not math.isfinite(number) or abs(number) > 1e9 or (whole and not number.is_integer()):
             raise problem
         return int(number) if whole else number
 

@@ -22,7 +22,14 @@ from ..olx.quiz import parse_quiz, serialize_quiz
 from ..rendering.policy import LearnerStatus, can_retry, can_submit
 from ..rendering.quiz import QuizScreen, learner_context
 from ..rendering.tokens import Tokens
-from .base import DEFAULT_LANGUAGE_OPTION, LegalBlockMixin, json_api
+from .base import (
+    DEFAULT_LANGUAGE_OPTION,
+    LegalBlockMixin,
+    guarded_view,
+    json_api,
+    unavailable_data,
+    unavailable_fragment,
+)
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin
@@ -143,11 +150,13 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin
             lines.append(self.gettext("The due date has passed; answers can no longer be submitted."))
         return lines
 
+    @guarded_view(unavailable_fragment)
     def student_view(self, context=None):
         html = self.render_template("quiz.html", {"body": self.body_html(), "anchor": self.anchor_id(),
                                                   "language": self.current_language()})
         return self.fragment(html, "LegalQuizView", "quiz.css", "quiz.js", {})
 
+    @guarded_view(unavailable_data)
     def student_view_data(self, context=None):
         """Mobile API: the same learner-visible data as the HTML view, nothing more."""
         data = learner_context(self.screen())

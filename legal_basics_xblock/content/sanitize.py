@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html.entities import name2codepoint
 
 import bleach
 
@@ -21,11 +22,24 @@ ALLOWED_TAGS = frozenset({
     "a", "abbr", "dfn", "img",
 })
 
+
+def image_src_allowed(src: str) -> bool:
+    """An image may come from http(s) or the course's own ``/static/`` files, nothing else."""
+    src = (src or "").strip()
+    return src.lower().startswith(("https://", "http://")) or (src.startswith("/static/") and ".." not in src)
+
+
+def _img_attribute(_tag: str, name: str, value: str) -> bool:
+    if name == "src":
+        return image_src_allowed(value)
+    return name in ("alt", "width", "height")
+
+
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title", "hreflang", "lang"],
     "abbr": ["title", "lang"],
     "dfn": ["data-term", "lang"],
-    "img": ["src", "alt", "width", "height"],
+    "img": _img_attribute,
     "ol": ["start", "type"],
     "th": ["scope", "colspan", "rowspan"],
     "td": ["colspan", "rowspan"],
@@ -39,11 +53,24 @@ ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 _DANGEROUS_BLOCKS = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)",
                                re.IGNORECASE | re.DOTALL)
 _IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=\s*\"[^\"]+\")[^>]*>", re.IGNORECASE)
+_IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\bsrc\s*=)[^>]*>", re.IGNORECASE)
+_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+_VOID = re.compile(r"<(br|hr|img)\b([^>]*?)\s*/?>", re.IGNORECASE)
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+
+
+def _xml_safe(html: str) -> str:
+    """bleach writes HTML (``<br>``, ``&nbsp;``); OLX and the Studio editor need XML (``<br/>``, ``&#160;``)."""
+    html = _VOID.sub(lambda m: f"<{m.group(1).lower()}{m.group(2)}/>", html)
+    return _NAMED_ENTITY.sub(lambda m: m.group(0) if m.group(1) in _XML_ENTITIES else
+                             (f"&#{name2codepoint[m.group(1)]};" if m.group(1) in name2codepoint else
+                              f"&amp;{m.group(1)};"), html)
 
 
 def _drop_images_without_alt(html: str) -> str:
-    """An image without a text alternative is not shown at all (WCAG 1.1.1)."""
-    return _IMG_WITHOUT_ALT.sub("", html)
+    """An image without a text alternative (WCAG 1.1.1) or without an allowed address is not shown at all."""
+    return _IMG_WITHOUT_SRC.sub("", _IMG_WITHOUT_ALT.sub("", html))
 
 
 @lru_cache(maxsize=4096)
@@ -59,7 +86,12 @@ def sanitize_html(html: str) -> str:
         strip=True,
         strip_comments=True,
     )
-    return _drop_images_without_alt(cleaned)
+    return _xml_safe(_drop_images_without_alt(cleaned))
+
+
+def disallowed_image_sources(html: str) -> list[str]:
+    """Image addresses in authored ``html`` that are not http(s) or ``/static/`` (the sanitiser drops them)."""
+    return [src for src in _IMG_SRC.findall(html or "") if not image_src_allowed(src)]
 
 
 def images_without_alt(html: str) -> int:

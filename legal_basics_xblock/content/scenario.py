@@ -203,12 +203,12 @@ def load_scenario(document: Mapping | None) -> Scenario:
             variables[var.id] = var
     roles = tuple(Role(str(r.get("id", "")), _text(r.get("name")), _text(r.get("brief")), str(r.get("start", "")))
                   for r in document.get("roles", ()) if isinstance(r, Mapping))
-    stages = tuple(Stage(str(s.get("id", "")), _text(s.get("title")), int(s.get("minutes", 0) or 0),
+    stages = tuple(Stage(str(s.get("id", "")), _text(s.get("title")), int(_number(s.get("minutes"))),
                          _text(s.get("script")))
                    for s in document.get("stages", ()) if isinstance(s, Mapping))
     return Scenario(
         start=str(document.get("start", "")), nodes=nodes, variables=variables,
-        max_steps=int(document.get("max_steps", DEFAULT_MAX_STEPS) or DEFAULT_MAX_STEPS),
+        max_steps=int(_number(document.get("max_steps"), DEFAULT_MAX_STEPS) or DEFAULT_MAX_STEPS),
         roles=roles, stages=stages, case_file=_text(document.get("case_file")),
         criteria=tuple(_text(c) for c in document.get("criteria", ())),
         debrief=tuple(_text(q) for q in document.get("debrief", ())),

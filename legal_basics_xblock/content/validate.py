@@ -13,7 +13,8 @@ from ..marker import _
 from . import registry
 from .issues import ERROR, WARNING, Issue
 from .quiz import KINDS, MATCHING, MULTIPLE, ORDERING, SCORING_BY_KIND, SINGLE, Question, load_quiz
-from .sanitize import glossary_keys, images_without_alt
+from .sanitize import disallowed_image_sources, glossary_keys, images_without_alt
+from .shape import QUIZ, check_shape, check_size
 from .text import LANGUAGES, missing_languages
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -50,6 +51,9 @@ def _check_text(out: Collector, text, path: tuple, what: str, required: bool = T
     for html in (text or {}).values():
         if images_without_alt(html):
             out.error(_("{what} has an image without alt text."), path, what=what)
+        for src in disallowed_image_sources(html):
+            out.error(_('{what} has an image at "{src}"; use an http(s) address or a /static/ course file.'),
+                      path, what=what, src=src[:80])
         for key in glossary_keys(html):
             if key not in registry.glossary():
                 out.warning(_('{what} marks "{term}", which is not in the glossary.'), path, what=what, term=key)
@@ -190,6 +194,9 @@ def validate_quiz(document: Mapping, settings: Mapping | None = None, strict: bo
     if not isinstance(document, Mapping) or not isinstance(document.get("questions", []), list):
         out.error(_("The quiz content is not a list of questions."))
         return out.issues
+    shape = check_shape(document, QUIZ) or check_size(document)
+    if shape:
+        return shape
     quiz = load_quiz(document)
     if not quiz.questions:
         out.error(_("A quiz needs at least one question."))

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 
 from ..marker import _
 from .issues import Issue
+from .sanitize import image_src_allowed
 from .scenario import CONDITION_OPS, EFFECT_OPS, ENDING, RATINGS, SCENE, VARIABLE_TYPES, Node, Scenario, load_scenario
+from .shape import SCENARIO, check_shape, check_size
 from .validate import ID_PATTERN, Collector, _check_text, check_citations
 
 MAX_NODES = 2000
@@ -141,6 +143,8 @@ def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
         _check_text(out, node.title, path, _("The title"))
     if node.image and not node.image.get("alt"):
         out.error(_("The image needs alt text in kk and ru."), path)
+    if node.image and not image_src_allowed(node.image.get("src", "")):
+        out.error(_("The image address must start with https://, http:// or /static/."), path)
     if node.kind == SCENE:
         if not node.choices:
             out.error(_("A scene needs at least one choice."), path)
@@ -200,7 +204,10 @@ def validate_scenario(document: Mapping, settings: Mapping | None = None, strict
     if not isinstance(document, Mapping) or not isinstance(document.get("nodes", []), list):
         out.error(_("The scenario content is not a list of nodes."))
         return out.issues
-    ids = [n.get("id") for n in document["nodes"] if isinstance(n, Mapping)]
+    shape = check_shape(document, SCENARIO) or check_size(document)
+    if shape:
+        return shape
+    ids = [n.get("id") for n in document.get("nodes", []) if isinstance(n, Mapping)]
     for dup in sorted({str(i) for i in ids if ids.count(i) > 1}):
         out.error(_('Node id "{id}" is used twice.'), ("node", dup), id=dup)
     for node_id in ids:

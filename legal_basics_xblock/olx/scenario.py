@@ -6,6 +6,8 @@ their document order; variable values are typed by the variable's declared type.
 
 from __future__ import annotations
 
+import math
+
 from lxml import etree
 
 from .common import OLXError, append_localized, attribute, check_children, indent, localized, localized_groups
@@ -30,7 +32,17 @@ def typed_value(raw: str | None, var_type: str):
         number = float(raw)
     except ValueError as exc:
         raise OLXError(f'"{raw}" is not a number.') from exc
+    if not math.isfinite(number):
+        raise OLXError(f'"{raw}" is not a finite number.')
     return int(number) if number.is_integer() else number
+
+
+def whole_number(raw: str | None, what: str, line: int | None) -> int:
+    """A whole number from an attribute; ``OLXError`` with the line when it is not one."""
+    try:
+        return int(str(raw).strip())
+    except ValueError as exc:
+        raise OLXError(f'{what} must be a whole number, not "{raw}".', line) from exc
 
 
 def _cites(element) -> list[str]:
@@ -133,8 +145,8 @@ def _trial_parts(root, document: dict) -> None:
         document["case_file"] = localized(root, "case_file")
     roles = [{"id": r.get("id", ""), "start": r.get("start", ""), "name": localized(r, "name"),
               "brief": localized(r, "brief")} for r in root.findall("role")]
-    stages = [{"id": s.get("id", ""), "minutes": int(s.get("minutes", "0") or 0), "title": localized(s, "title"),
-               "script": localized(s, "script")} for s in root.findall("stage")]
+    stages = [{"id": s.get("id", ""), "minutes": whole_number(s.get("minutes") or "0", "minutes", s.sourceline),
+               "title": localized(s, "title"), "script": localized(s, "script")} for s in root.findall("stage")]
     for key, value in (("roles", roles), ("stages", stages), ("criteria", localized_groups(root, "criterion")),
                        ("debrief", localized_groups(root, "debrief"))):
         if value:
@@ -148,7 +160,7 @@ def parse_scenario(root: etree._Element) -> tuple[dict, dict, dict]:
     attributes = dict(root.attrib)
     document: dict = {"schema": SCHEMA_VERSION, "start": attributes.pop("start", "")}
     if "max_steps" in attributes:
-        document["max_steps"] = int(attributes.pop("max_steps"))
+        document["max_steps"] = whole_number(attributes.pop("max_steps"), "max_steps", root.sourceline)
     document["variables"] = _variables(root)
     types = {v["id"]: v["type"] for v in document["variables"]}
     _trial_parts(root, document)

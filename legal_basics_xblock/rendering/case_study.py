@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..content.sanitize import image_src_allowed
 from ..content.scenario import ENDING, Scenario
 from ..engine.traversal import LOOP_GUARD_NODE, is_finished, open_choices
 from ..marker import _
@@ -100,7 +101,7 @@ def _current(screen: CaseScreen, terms) -> dict | None:
         "title": authored.plain(node.title, screen.language),
         "body": authored.html(node.body, screen.language, terms),
         "image": {"src": node.image.get("src", ""), "alt": authored.plain(node.image.get("alt"), screen.language)}
-        if node.image else None,
+        if node.image and image_src_allowed(node.image.get("src", "")) else None,
         "stage": authored.plain(screen.scenario.stage(node.stage).title, screen.language)
         if node.stage and screen.scenario.stage(node.stage) else "",
         "choices": [{"token": screen.tokens.token(str(step), node.id, choice.id),

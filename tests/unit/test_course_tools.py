@@ -177,3 +177,34 @@ def test_printable_handout_per_module_from_the_case_action_plans(tmp_path, langu
     assert step in handout, "steps come from the case's action plan"
     assert "adilet.zan.kz" in handout
     assert f"/static/handout_a1_{language}.html" in names["course/info/handouts.html"].decode()
+
+
+CORE = FIXTURES / "olx_core_blocks" / "course"
+
+
+def test_core_open_edx_blocks_as_real_exports_write_them_are_not_errors():
+    """Modelled on the Open edX Demo Course, test course and OLX example course (each validates with 0 errors):
+    built-in and base-requirement blocks, an lti passport in the policy, an LTI 1.3 tool, a discussion
+    without id and sloppy HTML are what Studio imports without complaint."""
+    report = validate_path(CORE)
+    assert not report.failed, report.summary("core")
+    text = report.summary("core")
+    assert "UnexpectedTag" not in text
+    assert "olxcleaner reads the policy's list as text" in text
+    assert any("InvalidHTML" in str(f) for f in report.of("warning"))
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('<choice correct="true">The conciliation commission</choice>',
+     '<choice correct="false">The conciliation commission</choice>', "no choice marked correct"),
+    ('<stringresponse answer="commission" type="ci">', '<stringresponse type="ci">', "<stringresponse> with no answer"),
+    ("""<optioninput options="('yes','no')" correct="yes"/>""", """<optioninput options="('yes','no')"/>""",
+     "dropdown (optionresponse) with no correct option"),
+])
+def test_a_problem_nobody_can_answer_is_an_error(tmp_path, old, new, words):
+    target = tmp_path / "course"
+    shutil.copytree(CORE, target)
+    problem = target / "problem" / "p1.xml"
+    problem.write_text(problem.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    errors = [str(f) for f in validate_path(target, olxcleaner_check=False).of("error")]
+    assert any(words in e and "problem/p1.xml:" in e for e in errors), errors
