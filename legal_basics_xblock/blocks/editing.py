@@ -223,6 +223,7 @@ class StructuredContentMixin:
         editor = {"settings": self.settings_form(), "content": self.content_document(), "tag": tag}
         html = self.render_template(f"{tag}_edit.html", {
             "anchor": self.anchor_id(), "xml": self.export_olx(), "editor_json": json.dumps(editor),
+            "damaged": "",
             **self.editor_context(),
         })
         frag = self.fragment(html, "LegalBlockEditor", "edit.css", ("edit.js", "scenario_edit.js"), {"tag": tag})

@@ -37,12 +37,12 @@ def test_deeply_nested_json_is_a_400_not_a_500(workbench, fixture, handler, open
 
 
 @pytest.mark.parametrize("fixture, break_it, words", [
-    ("quiz_all_kinds.xml", lambda d: d["questions"][0].update(stem="just a string"), '"stem"'),
-    ("quiz_all_kinds.xml", lambda d: d["questions"][0].update(points="many"), '"points"'),
-    ("trial_small.xml", lambda d: d["stages"][0].update(minutes="ten"), '"minutes"'),
-    ("case_small.xml", lambda d: d.update(max_steps="lots"), '"max_steps"'),
+    ("quiz_all_kinds.xml", lambda d: d["questions"][0].update(stem="just a string"), 'stem'),
+    ("quiz_all_kinds.xml", lambda d: d["questions"][0].update(points="many"), 'points'),
+    ("trial_small.xml", lambda d: d["stages"][0].update(minutes="ten"), 'minutes'),
+    ("case_small.xml", lambda d: d.update(max_steps="lots"), 'max_steps'),
     ("case_small.xml", lambda d: d["nodes"][0]["choices"][0].update(
-        extra={"a": {"b": {"c": [[[{"d": 1}]]]}}}), '"extra"'),
+        extra={"a": {"b": {"c": [[[{"d": 1}]]]}}}), 'extra'),
 ])
 def test_malformed_studio_content_gets_a_validator_message_and_changes_nothing(workbench, fixture, break_it, words):
     staff = staff_on(workbench, fixture, f"bad-{words}")
@@ -63,8 +63,8 @@ def test_a_view_of_damaged_stored_content_shows_a_notice_not_an_error(workbench)
     block.quiz = {"questions": [{"id": "q", "kind": "single", "choices": "not a list"}]}
     block.options = {**block.options, "content_hash": "damaged-by-an-old-version"}
     block.save()
-    assert "needs repair" in learner.html()
-    assert "damaged" in learner.refresh().studio_view({}).content
+    assert 'class="lb-unavailable"' in learner.html()
+    assert 'class="lb-ed-damaged"' in learner.refresh().studio_view({}).content
     assert "error" in learner.refresh().student_view_data()
 
 

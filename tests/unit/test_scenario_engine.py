@@ -129,11 +129,11 @@ def test_validating_a_500_node_scenario_is_fast():
 
 
 @pytest.mark.parametrize("mutate, words", [
-    (lambda d: d["nodes"][0]["choices"][2]["deadline"].update(max=None), "maximum must be a number"),
+    (lambda d: d["nodes"][0]["choices"][2]["deadline"].update(max=None), 'field "max" must be a number'),
     (lambda d: d["nodes"][0]["choices"][1]["effects"][0].update(value="abc"), 'value for "days"'),
     (lambda d: d["nodes"][0]["choices"][2]["requires"][0].update(value=1), 'value for "has_act"'),
     (lambda d: d["variables"][1].update(initial="no"), "initial value"),
-    (lambda d: d["nodes"][0]["choices"][0].update(points="two"), "Points must be a number"),
+    (lambda d: d["nodes"][0]["choices"][0].update(points="two"), 'field "points" must be a number'),
     (lambda d: d["nodes"][1].update(credit="full"), "credit"),
 ])
 def test_value_types_are_checked_before_anything_runs(mutate, words):
