@@ -28,6 +28,7 @@ from course_tools.source import LANGUAGES, SourceError, read_json  # noqa: E402
 
 
 def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, validate=True) -> list[Path]:
+    from course_tools.legal_lint import findings_in_tarball  # pylint: disable=import-outside-toplevel
     from course_tools.validate import validate_path  # pylint: disable=import-outside-toplevel
     built, failed = [], False
     for course in courses or list(read_json(source / "course.json")["courses"]):
@@ -38,7 +39,9 @@ def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, valida
             if validate:
                 report = validate_path(target)
                 print(report.summary(str(target)))
-                failed = failed or report.failed
+                legal = findings_in_tarball(target)
+                print("\n".join(legal) or f"{target}: legal regressions: none")
+                failed = failed or report.failed or bool(legal)
     if failed:
         raise SystemExit(1)
     return built

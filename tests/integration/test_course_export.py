@@ -13,6 +13,7 @@ from lxml import etree
 from course_tools.archive import write_tarball
 from course_tools.build import CourseBuilder
 from course_tools.source import block_element, read_json
+from course_tools.legal_lint import findings_in_tarball
 from course_tools.validate import validate_path
 
 SOURCE = Path(__file__).resolve().parents[2] / "course_export"
@@ -45,6 +46,12 @@ def test_four_tarballs_build_fast_and_identically(built, tmp_path):
 def test_built_course_is_valid(built, course, language):
     report = validate_path(built[0][(course, language)])
     assert not report.failed, report.summary(f"{course}-{language}")
+
+
+@pytest.mark.parametrize("course", COURSES)
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_built_course_has_none_of_the_corrected_legal_errors(built, course, language):
+    assert findings_in_tarball(built[0][(course, language)]) == []
 
 
 def units(course: str):
