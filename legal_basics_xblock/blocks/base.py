@@ -204,6 +204,18 @@ def unavailable_fragment(block) -> Fragment:
     return Fragment(f'<div class="lb-unavailable" role="status"><p>{escape(message)}</p></div>')
 
 
+def unavailable_editor(block) -> Fragment:
+    """The editor for content that no longer loads: say so, and let the author paste valid OLX."""
+    message = block.gettext("The stored content of this block is damaged and cannot be edited here. Paste the "
+                            "block's OLX below and save; nothing changes until it is valid.")
+    html = block.render_template(f"{block.xml_element_name()}_edit.html", {
+        "anchor": block.anchor_id(), "xml": "", "editor_json": json.dumps({"settings": [], "content": {},
+                                                                           "tag": block.xml_element_name()}),
+        "damaged": message})
+    return block.fragment(html, "LegalBlockEditor", "edit.css", ("edit.js", "scenario_edit.js"),
+                          {"tag": block.xml_element_name()})
+
+
 def unavailable_data(block) -> dict:
     return {"error": block.gettext("This activity cannot be shown right now: its content needs repair by the "
                                    "course team. Your answers and score are kept.")}

@@ -17,14 +17,16 @@ from ..engine.traversal import (
     LOOP_GUARD_NODE,
     EngineError,
     choose,
-    ending_credit,
+    decisions_of,
     initial_progress,
     is_finished,
-    points,
+    run_fraction,
+    step_back,
 )
 from ..marker import _
 from ..olx.scenario import parse_scenario, serialize_scenario
 from ..rendering.case_study import CaseScreen, case_context
+from ..rendering.reports import limited, run_rows
 from ..rendering.scenario_map import scenario_map
 from ..rendering.tokens import Tokens
 from .base import (
@@ -43,8 +45,14 @@ OPTIONS = (
     DEFAULT_LANGUAGE_OPTION,
     OptionSpec("max_attempts", "int", 0, _("Maximum attempts"), _("Runs to an ending; 0 means unlimited.")),
     OptionSpec("allow_back", "bool", True, _("Allow going back one step")),
-    OptionSpec("keep_best", "bool", True, _("Keep the best score across attempts")),
-    OptionSpec("scoring", "str", "ending", _("Scoring"), values=("ending", "points")),
+    OptionSpec("keep_best", "bool", True, _("Keep the best score across graded attempts")),
+    OptionSpec("graded_runs", "int", 1, _("Graded attempts"),
+               _("How many runs count towards the grade; later runs are practice. 0 means every run counts.")),
+    OptionSpec("scoring", "str", "decisions", _("Scoring"),
+               _("decisions: each decision as first made, plus the ending (docs/decisions/0008)."),
+               values=("decisions", "ending", "points")),
+    OptionSpec("ending_share", "float", 0.25, _("Share of the ending in the score"),
+               _("Only for decisions scoring: 0 scores the decisions alone, 1 the ending alone.")),
     OptionSpec("max_points", "float", 0.0, _("Points for full credit"), _("Only for points scoring.")),
 )
 
@@ -121,26 +129,43 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
     def tokens(self) -> Tokens:
         return Tokens(self.server_secret(), self.learner_id(), self.scope_ids.usage_id, len(self.runs))
 
-    def attempts_left(self) -> bool:
+    def attempts_left(self, extra: int = 0) -> bool:
+        """Whether another run may start (``extra``: runs that will be recorded before it)."""
         limit = self.option("max_attempts")
-        return not limit or len(self.runs) < limit
+        return not limit or len(self.runs) + extra < limit
 
     def fraction_of(self, run: dict) -> float:
-        scenario = self.model()
-        max_points = self.option("max_points")
-        if self.option("scoring") == "points" and max_points:
-            return max(0.0, min(1.0, points(scenario, run) / max_points))
-        credit = ending_credit(scenario, run)
-        return credit if credit is not None else 0.0
+        return run_fraction(self.model(), run, self.option("scoring"), self.option("ending_share"),
+                            self.option("max_points"))
+
+    def graded(self) -> list:
+        """The runs that count towards the grade (runs stored before this rule count)."""
+        return [run for run in self.runs if run.get("graded", True)]
+
+    def graded_run_now(self) -> bool:
+        """Whether the run in progress (or the next one) counts towards the grade."""
+        limit = self.option("graded_runs")
+        return not limit or len(self.graded()) < limit
+
+    def attempt_info(self, progress: dict, finished: bool) -> dict:
+        """Attempt n of m, whether it counts, and the scoring rule, for the learner to see before choosing."""
+        limit = self.option("max_attempts")
+        shown = finished and bool(self.runs)
+        return {"number": len(self.runs) + (0 if shown else 1), "limit": limit, "scoring": self.option("scoring"),
+                "graded": self.runs[-1].get("graded", True) if shown else self.graded_run_now(),
+                "left": max(0, limit - len(self.runs)) if limit else None}
 
     def screen(self) -> CaseScreen:
         progress, notice = self.current()
+        scenario = self.model()
+        finished = is_finished(scenario, progress) and not self.role_needed(progress)
+        running = bool(decisions_of(progress)) and not finished
         return CaseScreen(
-            scenario=self.model(), progress=progress, tokens=self.tokens(), language=self.current_language(),
+            scenario=scenario, progress=progress, tokens=self.tokens(), language=self.current_language(),
             anchor=self.anchor_id(), gettext=self.gettext, allow_back=bool(self.option("allow_back")),
-            can_restart=self.attempts_left() and bool(progress.get("path")), notice=notice,
-            fraction=self.fraction_of(progress) if is_finished(self.model(), progress) else None,
-            needs_role=self.role_needed(progress), extra=self.extra_context(progress),
+            can_restart=(finished or running) and self.attempts_left(extra=1 if running else 0), notice=notice,
+            fraction=self.fraction_of(progress) if finished else None, needs_role=self.role_needed(progress),
+            extra=self.extra_context(progress), attempt=self.attempt_info(progress, finished),
         )
 
     def extra_context(self, progress: dict) -> dict:
@@ -174,7 +199,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
         return bool(self.runs)
 
     def calculate_score(self):
-        fractions = [self.fraction_of(run) for run in self.runs]
+        fractions = [self.fraction_of(run) for run in self.graded()]
         if not fractions:
             return self.stored_score()
         return Score(raw_earned=max(fractions) if self.option("keep_best") else fractions[-1], raw_possible=1)
@@ -209,8 +234,10 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
         return self.reply(self.gettext("Your choice was recorded."))
 
     def finish_run(self, progress: dict) -> None:
-        self.update_learner(runs=[*self.runs, {**progress, "time": datetime.datetime.now(datetime.UTC).isoformat()}])
-        self._publish_grade(self.calculate_score(), only_if_higher=False)
+        run = {**progress, "time": datetime.datetime.now(datetime.UTC).isoformat(), "graded": self.graded_run_now()}
+        self.update_learner(runs=[*self.runs, run])
+        if run["graded"]:
+            self._publish_grade(self.calculate_score(), only_if_higher=False)
         self.emit_completion(1.0)
         self.runtime.publish(self, f"{self.event_prefix}.completed", {
             "ending": progress["node"], "fraction": self.fraction_of(progress), "run": len(self.runs),
@@ -222,20 +249,20 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
         scenario = self.model()
         if not self.option("allow_back") or not progress.get("path") or is_finished(scenario, progress):
             raise JsonHandlerError(409, self.gettext("You cannot go back now."))
-        replay = initial_progress(scenario, progress.get("role", ""))
-        try:
-            for entry in progress["path"][:-1]:
-                replay, _consequence = choose(scenario, replay, entry["choice"])
-        except EngineError:
-            replay = initial_progress(scenario, progress.get("role", ""))
-        self.update_learner(progress=replay)
+        self.update_learner(progress=step_back(scenario, progress))
         return self.reply(self.gettext("You went back one step."))
 
     @json_api
     def restart(self, data, suffix=""):
         progress, _notice = self.current()
-        if not self.attempts_left():
+        abandoning = bool(decisions_of(progress)) and not is_finished(self.model(), progress)
+        if not self.attempts_left(extra=1 if abandoning else 0):
             raise JsonHandlerError(409, self.gettext("No attempts are left."))
+        if abandoning and data.get("confirm") is not True:
+            raise JsonHandlerError(409, self.gettext("Starting again ends this attempt: it counts as it stands. "
+                                                     "Confirm to start again."))
+        if abandoning:
+            self.finish_run({**progress, "abandoned": True})
         self.update_learner(progress={})
         self.runtime.publish(self, f"{self.event_prefix}.restarted", {"runs": len(self.runs)})
         return self.reply(self.gettext("The case starts again."))
@@ -244,6 +271,14 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
     def set_language(self, data, suffix=""):
         self.language = self.choose_language(data)
         return self.reply(self.gettext("The language was changed."))
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """The problem-responses report: one row per learner, run and decision (undone ones marked)."""
+        scenario, language = self.model(), self.option("default_language")
+        rows = ((state.username, row) for state in user_state_iterator
+                for number, run in enumerate(((state.state or {}).get("learner") or {}).get("runs", []), 1)
+                for row in run_rows(scenario, run, number, language, self.fraction_of(run)))
+        return limited(rows, limit_responses)
 
     @staticmethod
     def workbench_scenarios():

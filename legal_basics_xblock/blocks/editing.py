@@ -11,7 +11,6 @@ import json
 import math
 
 from lxml import etree
-from web_fragments.fragment import Fragment
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope
 from xblock.validation import ValidationMessage
@@ -22,7 +21,7 @@ from ..content.sanitize import sanitize_document
 from ..content.shape import MAX_OLX_BYTES
 from ..olx.common import OLXError, find_block
 from ..olx.safe_xml import UnsafeXMLError, parse_xml
-from .base import MAX_AUTHOR_REQUEST_BYTES, guarded_view, json_api
+from .base import MAX_AUTHOR_REQUEST_BYTES, guarded_view, json_api, unavailable_editor
 
 IGNORED_ATTRIBUTES = {"url_name", "xblock-family"}
 CONTENT_HASH_KEY = "content_hash"  # kept in ``options``: a cached render reads no content field
@@ -42,18 +41,6 @@ def _line_for(path: tuple, lines: dict, default: int | None) -> int | None:
             return lines[path]
         path = path[:-2]
     return default
-
-
-def unavailable_editor(block) -> Fragment:
-    """The editor for content that no longer loads: say so, and let the author paste valid OLX."""
-    message = block.gettext("The stored content of this block is damaged and cannot be edited here. Paste the "
-                            "block's OLX below and save; nothing changes until it is valid.")
-    html = block.render_template(f"{block.xml_element_name()}_edit.html", {
-        "anchor": block.anchor_id(), "xml": "", "editor_json": json.dumps({"settings": [], "content": {},
-                                                                           "tag": block.xml_element_name()}),
-        "damaged": message})
-    return block.fragment(html, "LegalBlockEditor", "edit.css", ("edit.js", "scenario_edit.js"),
-                          {"tag": block.xml_element_name()})
 
 
 class StructuredContentMixin:

@@ -15,7 +15,7 @@ from ..content.defaults import DEFAULT_QUIZ
 from ..content.quiz import load_quiz
 from ..content.validate import MODES, SHOW_ANSWER_POLICIES, validate_quiz
 from ..grading.answers import AnswerError, decode_answers
-from ..grading.quiz import best_fraction, score_attempt
+from ..grading.quiz import best_fraction, question_results, score_attempt
 from ..grading.selection import draw_questions, seed_for
 from ..marker import _
 from ..olx.quiz import parse_quiz, serialize_quiz
@@ -30,6 +30,7 @@ from .base import (
     unavailable_data,
     unavailable_fragment,
 )
+from .diagnostics import DiagnosticsMixin
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin
@@ -44,13 +45,16 @@ OPTIONS = (
     OptionSpec("pass_threshold", "float", 0.6, _("Pass threshold"), _("Share of the score needed to pass, 0–1.")),
     OptionSpec("grading_method", "str", "highest", _("Grading method"), values=("highest", "last")),
     OptionSpec("pair", "str", "", _("Pre/post pair key"), _("Same key on a pre-test and its post-test.")),
+    OptionSpec("phase", "str", "pre", _("Diagnostic phase"),
+               _("pre for the test at the start, post for the same test at the end."), values=("pre", "post")),
 )
 
 
 @XBlock.wants("user")
 @XBlock.needs("i18n")
 @XBlock.supports("multi_device")
-class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin, CompletableXBlockMixin, XBlock):
+class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, FractionScoreMixin,
+                     CompletableXBlockMixin, XBlock):
     """A pool of single, multiple, ordering and matching questions about the law."""
 
     content_field = "quiz"
@@ -124,6 +128,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin
             answers=answers, tokens=self.tokens(), seed=self.seed(), language=self.current_language(),
             anchor=self.anchor_id(), gettext=self.gettext, hints_used=self.learner.get("hints", {}),
             answer_shown=bool(self.learner.get("answer_shown")), best_fraction=self.best(),
+            diagnostic=self.diagnostic_results(),
         )
 
     def best(self):
@@ -198,12 +203,15 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin
                  "time": datetime.datetime.now(datetime.UTC).isoformat()}
         self.update_learner(log=[*self.attempt_log, entry], submitted=True, hints={})
         self.attempts += 1
+        if self.mode == "diagnostic":
+            self.record_diagnostic(quiz, score_attempt(quiz, drawn, answers), entry["time"])
         if self.has_score:
             self._publish_grade(self.calculate_score(), only_if_higher=False)
         self.emit_completion(1.0)
         self.runtime.publish(self, "edx.legal_quiz.submitted", {
             "attempt": self.attempts, "fraction": fraction, "mode": self.mode, "pair": self.option("pair"),
-            "questions": drawn, "language": self.current_language()})
+            "phase": self.option("phase") if self.mode == "diagnostic" else "", "questions": drawn,
+            "language": self.current_language(), "results": question_results(quiz, drawn, answers)})
         return self.reply(self.gettext("Your answers were submitted."))
 
     @json_api

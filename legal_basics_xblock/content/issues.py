@@ -12,7 +12,7 @@ WARNING = "warning"
 
 # Words that appear in locations and levels; listed so the extractor finds them.
 PLACE_WORDS = (_("question"), _("choice"), _("step"), _("pair"), _("distractor"), _("hint"), _("setting"),
-               _("intro"), _("node"), _("variable"), _("plan step"), _("role"), _("stage"), _("case file"),
+               _("intro"), _("topic"), _("node"), _("variable"), _("plan step"), _("role"), _("stage"), _("case file"),
                _("error"), _("warning"))
 TRANSLATED_PARAMS = ("what",)
 

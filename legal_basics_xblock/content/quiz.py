@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .text import pick
+
 SCHEMA_VERSION = 1
 
 SINGLE = "single"
@@ -61,6 +63,7 @@ class Question:
     scoring: str = ALL_OR_NOTHING
     penalty: float = 0.0
     points: float = 1.0
+    topic: str = ""  # the module the question tests (e.g. "m05"): per-topic results and the gain report
 
     def option_ids(self) -> list[str]:
         """Ids the learner may send for this question."""
@@ -76,6 +79,10 @@ class Question:
 class Quiz:
     questions: tuple = ()
     intro: Text = field(default_factory=dict)
+    topics: Mapping = field(default_factory=dict)  # topic id → its name per language
+
+    def topic_name(self, topic: str, language: str) -> str:
+        return pick(self.topics.get(topic), language) or topic
 
     def question(self, question_id: str) -> Question | None:
         for question in self.questions:
@@ -124,6 +131,7 @@ def _question(raw: dict) -> Question:
         scoring=str(raw.get("scoring") or ALL_OR_NOTHING),
         penalty=_number(raw.get("penalty"), 0.0),
         points=_number(raw.get("points"), 1.0),
+        topic=str(raw.get("topic") or ""),
     )
 
 
@@ -133,6 +141,8 @@ def load_quiz(document: Mapping | None) -> Quiz:
     return Quiz(
         questions=tuple(_question(q) for q in document.get("questions", ()) if isinstance(q, Mapping)),
         intro=_text(document.get("intro")),
+        topics={str(t.get("id", "")): _text(t.get("name"))
+                for t in document.get("topics", ()) if isinstance(t, Mapping)},
     )
 
 
@@ -157,6 +167,8 @@ def _dump_question(question: Question) -> dict:
         raw["penalty"] = question.penalty
     if question.points != 1.0:
         raw["points"] = question.points
+    if question.topic:
+        raw["topic"] = question.topic
     for name in ("choices", "steps", "pairs", "distractors"):
         options = getattr(question, name)
         if options:
@@ -175,5 +187,7 @@ def dump_quiz(quiz: Quiz) -> dict:
     document: dict = {"schema": SCHEMA_VERSION}
     if quiz.intro:
         document["intro"] = dict(quiz.intro)
+    if quiz.topics:
+        document["topics"] = [{"id": key, "name": dict(name)} for key, name in quiz.topics.items()]
     document["questions"] = [_dump_question(q) for q in quiz.questions]
     return document

@@ -58,7 +58,7 @@ def listing(item: Spec) -> Spec:
 
 _OPTION = obj("option", id=STR, text=TEXT, correct=BOOL, feedback=TEXT, prompt=TEXT)
 QUIZ = obj(
-    schema=INT, intro=TEXT,
+    schema=INT, intro=TEXT, topics=listing(obj("topic", id=STR, name=TEXT)),
     questions=listing(obj(
         "question", id=STR, kind=STR, stem=TEXT, explanation=TEXT, hints=listing(TEXT), cites=IDS,
         scoring=STR, penalty=NUMBER, points=NUMBER, topic=STR,

@@ -207,5 +207,23 @@ def validate_quiz(document: Mapping, settings: Mapping | None = None, strict: bo
         _check_text(out, quiz.intro, ("intro", "intro"), _("The introduction"))
     for question in quiz.questions:
         _check_question(out, question)
+    _check_topics(out, quiz, (settings or {}).get("mode") == "diagnostic")
     _check_settings(out, settings or {}, len(quiz.questions))
     return out.issues
+
+
+def _check_topics(out: Collector, quiz, diagnostic: bool) -> None:
+    """Topics are ids; a named topic has kk and ru; a diagnostic test gives every question a topic."""
+    for key, name in quiz.topics.items():
+        if not ID_PATTERN.match(key):
+            out.error(_('Topic id "{id}" must be 1–64 letters, digits, "-" or "_".'), ("topic", key), id=key)
+        _check_text(out, name, ("topic", key), _("The topic name"))
+    for question in quiz.questions:
+        path = ("question", question.id)
+        if question.topic and not ID_PATTERN.match(question.topic):
+            out.error(_('Topic id "{id}" must be 1–64 letters, digits, "-" or "_".'), path, id=question.topic)
+        elif question.topic and quiz.topics and question.topic not in quiz.topics:
+            out.warning(_('Its topic "{topic}" has no name in this quiz.'), path, topic=question.topic)
+        elif diagnostic and not question.topic:
+            out.warning(_("A diagnostic question needs a topic, so learners and the gain report see results "
+                          "per topic."), path, strict_error=True)

@@ -1,7 +1,10 @@
 """Walking a scenario: which choices are open now, and what choosing one does.
 
-A learner's progress is a plain dict ``{"node", "vars", "path", "steps"}`` stored in
-the block's user state; every function here returns a new dict and never mutates.
+A learner's progress is a plain dict ``{"node", "vars", "path", "steps", "decisions"}`` stored
+in the block's user state; every function here returns a new dict and never mutates. ``path`` is
+the way from the start to where the learner stands now (going back shortens it); ``decisions``
+is every choice the learner made in this run, in order, including the ones they went back on
+(docs/decisions/0008: a graded run counts each decision as first made).
 """
 
 from __future__ import annotations
@@ -85,9 +88,57 @@ def choose(scenario: Scenario, progress: dict, choice_id: str) -> tuple[dict, Co
     guard = steps >= scenario.max_steps and scenario.node(target) is not None and \
         scenario.node(target).kind != ENDING
     entry = {"node": progress["node"], "choice": choice.id, "late": late}
+    decision = {"node": progress["node"], "choice": choice.id, "at": len(progress["path"]), "vars": progress["vars"]}
     new = {**progress, "node": LOOP_GUARD_NODE if guard else target, "vars": variables,
-           "path": [*progress["path"], entry], "steps": steps}
+           "path": [*progress["path"], entry], "steps": steps,
+           "decisions": [*decisions_of(progress), decision]}
     return new, Consequence(choice, late, guard)
+
+
+def step_back(scenario: Scenario, progress: dict) -> dict:
+    """Progress one step earlier: the path is replayed without its last step; the decisions stay."""
+    replay = initial_progress(scenario, progress.get("role", ""))
+    try:
+        for entry in progress["path"][:-1]:
+            replay, _consequence = choose(scenario, replay, entry["choice"])
+    except EngineError:
+        replay = initial_progress(scenario, progress.get("role", ""))
+    return {**replay, "decisions": decisions_of(progress)}
+
+
+def decisions_of(progress: dict) -> list:
+    """Every decision of a run; a run stored before decisions were kept has its path instead."""
+    if "decisions" in progress:
+        return list(progress["decisions"])
+    return [{"node": e.get("node"), "choice": e.get("choice"), "at": i} for i, e in enumerate(progress.get("path", ()))]
+
+
+def first_decisions(progress: dict) -> list:
+    """The decision first made at each step of the run: going back and choosing again changes nothing."""
+    seen, first = set(), []
+    for decision in decisions_of(progress):
+        key = (decision.get("node"), decision.get("at"))
+        if key not in seen:
+            seen.add(key)
+            first.append(decision)
+    return first
+
+
+def decision_quality(scenario: Scenario, progress: dict) -> float | None:
+    """Mean of (points of the choice first made ÷ the best points among the choices open then) over the
+    scenes that award points; ``None`` when no such decision was made. A decision whose scene or choice an
+    author has since removed is left out: it can no longer be measured (rescoring stays fair)."""
+    scores = []
+    for decision in first_decisions(progress):
+        node = scenario.node(decision.get("node") or "")
+        choice = next((c for c in node.choices if c.id == decision.get("choice")), None) if node else None
+        variables = decision.get("vars")
+        offered = [c for c in node.choices if variables is None or all(holds(r, variables) for r in c.requires)] \
+            if node else []
+        best = max((c.points for c in offered), default=0.0)
+        if choice is not None and best > 0:
+            scores.append(max(0.0, min(1.0, choice.points / best)))
+    return sum(scores) / len(scores) if scores else None
 
 
 def points(scenario: Scenario, progress: dict) -> float:
@@ -105,3 +156,16 @@ def ending_credit(scenario: Scenario, progress: dict) -> float | None:
     if progress.get("node") == LOOP_GUARD_NODE:
         return 0.0
     return node.credit if node is not None and node.kind == ENDING else None
+
+
+def run_fraction(scenario: Scenario, run: dict, scoring: str = "decisions", ending_share: float = 0.25,
+                 max_points: float = 0.0) -> float:
+    """A run's score in [0, 1] by the block's scoring rule (docs/decisions/0008)."""
+    if scoring == "points" and max_points:
+        return max(0.0, min(1.0, points(scenario, run) / max_points))
+    credit = ending_credit(scenario, run) or 0.0
+    quality = decision_quality(scenario, run) if scoring == "decisions" else None
+    if quality is None:
+        return credit
+    share = max(0.0, min(1.0, ending_share))
+    return round((1 - share) * quality + share * credit, 6)

@@ -97,3 +97,20 @@ def best_fraction(quiz: Quiz, attempts: list, method: str = "highest") -> float 
     if not fractions:
         return None
     return fractions[-1] if method == "last" else max(fractions)
+
+
+def topic_shares(quiz: Quiz, score: AttemptScore) -> dict:
+    """The earned share of each topic's points in one attempt (untopiced questions are under "")."""
+    totals: dict = {}
+    for question_id, fraction in score.by_question.items():
+        question = quiz.question(question_id)
+        earned, possible = totals.get(question.topic, (0.0, 0.0))
+        totals[question.topic] = (earned + fraction * question.points, possible + question.points)
+    return {topic: round(earned / possible, 4) for topic, (earned, possible) in totals.items() if possible}
+
+
+def question_results(quiz: Quiz, drawn: list, answers: Mapping) -> list:
+    """Per question of an attempt: id, topic, earned share and outcome (for tracking events and reports)."""
+    score = score_attempt(quiz, drawn, answers)
+    return [{"question": question_id, "topic": quiz.question(question_id).topic, "score": round(fraction, 4),
+             "outcome": outcome(fraction)} for question_id, fraction in score.by_question.items()]

@@ -12,9 +12,9 @@ from ..content.quiz import SCHEMA_VERSION
 from .common import OLXError, append_localized, attribute, check_children, indent, localized, localized_groups  # noqa: F401
 
 OPTION_TAGS = {"choice": "choices", "step": "steps", "pair": "pairs", "distractor": "distractors"}
-QUESTION_ATTRIBUTES = ("scoring", "penalty", "points")
+QUESTION_ATTRIBUTES = ("scoring", "penalty", "points", "topic")
 KNOWN_QUESTION_CHILDREN = {"stem", "hint", "explanation", "cite", *OPTION_TAGS}
-STRUCTURAL = {"question", *OPTION_TAGS}
+STRUCTURAL = {"question", "topic", *OPTION_TAGS}
 
 
 def _option(element: etree._Element, lines: dict, question_id: str, kind: str) -> dict:
@@ -60,7 +60,7 @@ def _question(element: etree._Element, lines: dict) -> dict:
 def parse_quiz(element: etree._Element) -> tuple[dict, dict, dict]:
     """Return ``(document, attributes, lines)`` for a ``<legal_quiz>`` element."""
     lines: dict = {}
-    check_children(element, {"intro", "question"})
+    check_children(element, {"intro", "topic", "question"})
     questions = []
     for child in element.findall("question"):
         check_children(child, KNOWN_QUESTION_CHILDREN)
@@ -70,6 +70,9 @@ def parse_quiz(element: etree._Element) -> tuple[dict, dict, dict]:
     if intro:
         document["intro"] = intro
         lines[("intro", "intro")] = element.find("intro").sourceline
+    topics = [{"id": t.get("id", ""), "name": localized(t, "name")} for t in element.findall("topic")]
+    if topics:
+        document["topics"] = topics
     document["questions"] = questions
     return document, dict(element.attrib), lines
 
@@ -106,6 +109,8 @@ def serialize_quiz(node: etree._Element, document: dict) -> None:
     """Write the quiz document as children of ``node`` (attributes are the caller's)."""
     if document.get("intro"):
         append_localized(node, "intro", document["intro"])
+    for topic in document.get("topics", ()):
+        append_localized(etree.SubElement(node, "topic", id=topic["id"]), "name", topic.get("name", {}))
     for raw in document.get("questions", ()):
         _serialize_question(node, raw)
     indent(node, STRUCTURAL)

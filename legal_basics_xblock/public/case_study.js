@@ -10,7 +10,20 @@ function LegalCaseStudyView(runtime, element, initArgs) {
         var action = button.getAttribute('data-action');
         event.preventDefault();
         if (action === 'print') { window.print(); return; }
+        var confirmBox = view.block.querySelector('.lb-confirm');
+        if (action === 'restart' && button.hasAttribute('data-confirm') && confirmBox) {
+            confirmBox.querySelector('.lb-confirm__text').textContent = button.getAttribute('data-confirm');
+            confirmBox.hidden = false;
+            confirmBox.querySelector('[data-action="confirm_restart"]').focus();
+            return;
+        }
+        if (action === 'cancel_restart' && confirmBox) {
+            confirmBox.hidden = true;
+            view.focus(['[data-action="restart"]']);
+            return;
+        }
         var payload = {};
+        if (action === 'confirm_restart') { action = 'restart'; payload.confirm = true; }
         if (action === 'choose') { payload.choice = button.getAttribute('data-choice'); }
         if (action === 'choose_role') { payload.role = button.getAttribute('data-role'); }
         if (action === 'set_language') { payload.language = button.getAttribute('data-lang'); }

@@ -34,6 +34,7 @@ class CaseScreen:
     notice: str = ""
     needs_role: bool = False
     extra: dict = field(default_factory=dict)
+    attempt: dict = field(default_factory=dict)
 
 
 def _variables(screen: CaseScreen) -> tuple[list, list]:
@@ -110,6 +111,30 @@ def _current(screen: CaseScreen, terms) -> dict | None:
     })
 
 
+def _attempt(screen: CaseScreen, finished: bool) -> dict:
+    """Attempt n of m and what counts, in words (docs/decisions/0008)."""
+    info, gettext = screen.attempt, screen.gettext
+    if not info:
+        return {}
+    number, limit = info.get("number", 1), info.get("limit") or 0
+    head = (gettext("Attempt {number} of {limit}").format(number=number, limit=limit) if limit
+            else gettext("Attempt {number}").format(number=number))
+    if not info.get("graded"):
+        rule = gettext("Practice: this run does not change your grade.")
+    elif info.get("scoring") == "decisions":
+        rule = gettext("Graded: every decision counts as you first make it. Going back lets you see another "
+                       "option, but the decision you made stays in your score. The ending counts too.")
+    else:
+        rule = gettext("Graded: the ending you reach decides your score.")
+    left = info.get("left")
+    restart_note = ""
+    if left is not None and not finished:
+        restart_note = gettext("Starting again ends this attempt as it stands; {left} of {limit} attempts "
+                               "are left.").format(left=max(0, left - 1), limit=limit)
+    return {"head": head, "rule": rule, "restart_note": restart_note,
+            "none_left": left == 0 and finished}
+
+
 def case_context(screen: CaseScreen) -> dict:
     """The template context (and mobile JSON) for the learner's current state."""
     terms = authored.TermCollector(screen.anchor, screen.language)
@@ -127,6 +152,7 @@ def case_context(screen: CaseScreen) -> dict:
         "finished": finished,
         "can_go_back": screen.allow_back and not finished and bool(screen.progress.get("path")),
         "can_restart": screen.can_restart,
+        "attempt": _attempt(screen, finished),
         "needs_role": screen.needs_role,
         "case_file": "", "role": None, "roles": None, "kit_url": "", "debrief": None, "ending": None,
         "percent": None,

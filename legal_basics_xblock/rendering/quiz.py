@@ -43,6 +43,7 @@ class QuizScreen:
     hints_used: Mapping = field(default_factory=dict)
     answer_shown: bool = False
     best_fraction: float | None = None
+    diagnostic: Mapping = field(default_factory=dict)  # this learner's {pre, post} results for the pair
 
     @property
     def mode(self) -> str:
@@ -177,6 +178,30 @@ def _score_summary(screen: QuizScreen) -> dict | None:
             "text": screen.gettext(text).format(percent=percent)}
 
 
+def _percent(share) -> int | None:
+    return None if share is None else round(share * 100)
+
+
+def _diagnostic(screen: QuizScreen) -> dict | None:
+    """After a diagnostic attempt: the learner's score and per-topic shares (never which answer was right);
+    on the post-test, each next to the pre-test's."""
+    phase = screen.settings.get("phase", "pre")
+    own = screen.diagnostic.get(phase)
+    if screen.mode != "diagnostic" or not screen.status.submitted or not own:
+        return None
+    before = screen.diagnostic.get("pre") if phase == "post" else None
+    topics = [{"name": screen.quiz.topic_name(topic, screen.language), "percent": _percent(share),
+               "before": _percent((before or {}).get("topics", {}).get(topic))}
+              for topic, share in sorted(own.get("topics", {}).items()) if topic]
+    gettext = screen.gettext
+    text = (gettext("Before the course: {before}%. Now: {percent}%.").format(
+        before=_percent(before["score"]), percent=_percent(own["score"])) if before
+        else gettext("Your result: {percent}%.").format(percent=_percent(own["score"])))
+    return {"text": text, "topics": topics, "compare": bool(before),
+            "note": gettext("This check does not count towards your grade. Take the same test at the end of "
+                            "the course to see what you have learned.") if phase == "pre" else ""}
+
+
 def learner_context(screen: QuizScreen) -> dict:
     """The template context for the learner view (the only source of learner-visible data)."""
     terms = authored.TermCollector(screen.anchor, screen.language)
@@ -205,5 +230,6 @@ def learner_context(screen: QuizScreen) -> dict:
         "closed": status.closed,
         "pass_percent": round(threshold * 100) if threshold else None,
         "score": _score_summary(screen),
+        "diagnostic": _diagnostic(screen),
         "terms": terms.entries(),
     })

@@ -166,3 +166,64 @@ def test_language_switch(workbench, case):
     learner = workbench.learner(case)
     status, reply = learner.call("set_language", {"language": "ru"})
     assert status == 200 and "ask-RU" in reply["html"] and 'lang="ru"' in reply["html"]
+
+
+@pytest.fixture(name="graded_case")
+def _graded_case(workbench):
+    """The small case under the course rule (ADR 0008): decisions scoring, one graded run of three."""
+    xml = fixture_xml("case_small.xml").replace('scoring="ending"', 'scoring="decisions" max_attempts="3"', 1)
+    return workbench.load(xml.replace(' max_attempts="2"', "", 1))
+
+
+def test_going_back_keeps_the_first_decision_in_the_score(workbench, graded_case):
+    straight = workbench.learner(graded_case, "straight")
+    _, reply = pick(straight, "ask-KK")
+    pick(straight, "commission-KK", reply["html"])
+    tricky = workbench.learner(graded_case, "tricky")
+    _, reply = pick(tricky, "wait-KK")
+    assert "CONSEQUENCE-WAIT-KK" in reply["html"]
+    assert tricky.call("back", {})[0] == 200
+    _, reply = pick(tricky, "ask-KK")
+    pick(tricky, "commission-KK", reply["html"])
+    best, gamed = straight.refresh().get_score().raw_earned, tricky.refresh().get_score().raw_earned
+    assert gamed < best == 1.0
+    block = tricky.refresh()
+    block.runtime.publish = lambda *args: None
+    block.rescore(only_if_higher=False)
+    assert block.get_score().raw_earned == gamed, "rescoring gives the same number"
+    decisions = block.learner["runs"][0]["decisions"]
+    assert [d["choice"] for d in decisions] == ["wait", "ask-act", "commission"]
+
+
+def test_the_rule_and_the_attempt_are_shown_and_later_runs_are_practice(workbench, graded_case):
+    learner = workbench.learner(graded_case, "rule")
+    html = learner.html()
+    assert "lb-attempt" in html and "1" in re.search(r'class="lb-attempt">(.*?)</p>', html).group(1)
+    _, reply = pick(learner, "wait-KK")
+    pick(learner, "commission-KK", reply["html"]) if "commission-KK" in choices(reply["html"]) else None
+    _, reply = pick(learner, "ask-KK", reply["html"] if "ask-KK" in choices(reply["html"]) else None)
+    pick(learner, "commission-KK", reply["html"])
+    first = learner.refresh().get_score().raw_earned
+    assert learner.call("restart", {})[0] == 200, "after an ending, starting again needs no confirmation"
+    assert "lb-attempt" in learner.html()
+    _, reply = pick(learner, "ask-KK")
+    pick(learner, "commission-KK", reply["html"])
+    assert learner.refresh().get_score().raw_earned == first, "a practice run changes no grade"
+    runs = learner.refresh().learner["runs"]
+    assert [r["graded"] for r in runs] == [True, False]
+
+
+def test_starting_again_mid_run_needs_confirmation_and_counts_the_run(workbench, graded_case):
+    learner = workbench.learner(graded_case, "restarter")
+    pick(learner, "wait-KK")
+    before = learner.state()
+    status, reply = learner.call("restart", {})
+    assert status == 409 and reply["error"] and learner.state() == before
+    assert 'data-confirm="' in learner.html()
+    assert learner.call("restart", {"confirm": True})[0] == 200
+    block = learner.refresh()
+    run = block.learner["runs"][0]
+    assert run["abandoned"] and run["graded"] and block.get_score().raw_earned == 0.0
+    _, reply = pick(learner, "ask-KK")
+    pick(learner, "commission-KK", reply["html"])
+    assert learner.refresh().get_score().raw_earned == 0.0, "the graded attempt was the abandoned one"

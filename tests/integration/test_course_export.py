@@ -12,8 +12,8 @@ from lxml import etree
 
 from course_tools.archive import write_tarball
 from course_tools.build import CourseBuilder
-from course_tools.source import block_element, read_json
 from course_tools.legal_lint import findings_in_tarball
+from course_tools.source import block_element, read_json
 from course_tools.validate import validate_path
 
 SOURCE = Path(__file__).resolve().parents[2] / "course_export"
