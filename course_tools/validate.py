@@ -17,6 +17,7 @@ from pathlib import Path
 from legal_basics_xblock.olx.safe_xml import UnsafeXMLError, parse_xml
 
 from .blocks import check_block
+from .items import item_writing_findings
 from .olx_rules import (
     ERROR,
     NOTE,
@@ -132,6 +133,7 @@ class CourseChecker:
         self.url_names: dict[tuple, tuple] = {}
         self.sequentials: list[tuple] = []
         self.custom_tags: set = set()
+        self.quizzes: list[tuple] = []
 
     def rel(self, path: Path) -> str:
         return str(path.relative_to(self.root))
@@ -161,6 +163,8 @@ class CourseChecker:
         self.check_policy_dates()
         self.walk_file("course", run, None)
         self.check_grading()
+        for finding in item_writing_findings(self.quizzes):
+            self.report.add(WARNING, finding[0], finding[1], finding[2])
 
     def load_json(self, path: Path, required: bool = False):
         try:
@@ -218,6 +222,8 @@ class CourseChecker:
             if child.tag in OUR_TAGS:
                 for level, message in check_block(child):
                     self.report.add(level, file, child.sourceline if level != "line" else None, message)
+            if child.tag == "legal_quiz":
+                self.quizzes.append((file, child))
             return
         if child.tag == "wiki" or child.tag not in POINTER_LOADED:
             return  # not an XBlock: olxcleaner reports unexpected tags and text

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from course_tools.blocks import KINDS, block_findings  # noqa: E402
+from course_tools.items import item_writing_findings  # noqa: E402
 from legal_basics_xblock.olx.common import find_block  # noqa: E402
 from legal_basics_xblock.olx.safe_xml import UnsafeXMLError, parse_xml  # noqa: E402
 
@@ -29,6 +30,8 @@ def check(path: Path) -> tuple[list[str], list[str]]:
     for level, line, message in block_findings(element):
         text = message if message.startswith(f"{level}:") else f"{level}: {message}"
         found[level == "error"].append(f"{path}:{line or element.sourceline}: {text}")
+    for _file, line, message in item_writing_findings([(str(path), element)]):
+        found[False].append(f"{path}:{line}: warning: {message}")
     return found[True], found[False]
 
 
