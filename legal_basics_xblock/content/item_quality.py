@@ -22,6 +22,10 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 _ALL_NONE = re.compile(r"(все|всё) (выше|вышеперечисленн|перечисленн)|ни один из (вариантов|перечисленн)|"
                        r"жоғарыда(ғы)?(лар)?дың (бәрі|барлығы)|барлық жауап|ешқайсысы (дұрыс )?емес|"
                        r"all of the above|none of the above", re.IGNORECASE)
+#: Instruction words every item uses: they say nothing about what an item tests.
+_STOP = frozenset("отметьте верные выберите какие утверждения верно сопоставьте каждую ситуацию подходящим ответом "
+                  "ответ вариант вариантов нужно может можно порядке расположите дұрыс белгілеңіз барлық қандай "
+                  "таңдаңыз сәйкестендіріңіз әрбір жағдайды жауап керек болады ретімен орналастырыңыз".split())
 _BARE = re.compile(r"^(верно|неверно|правильно|неправильно|да|нет|дұрыс|қате|иә|жоқ|дұрыс емес)[.!]?$", re.I)
 
 
@@ -33,7 +37,8 @@ class ItemRules:
     key_position_max: float = 0.40  # share of single-choice items with the key at the same position
     correct_count_max: float = 0.50  # share of multiple-response items with the same number of keys
     feedback_min_chars: int = 25  # per-choice feedback shorter than this does not teach
-    repeat_similarity: float = 0.8  # word overlap at which a practice item repeats a diagnostic one
+    repeat_similarity: float = 0.45  # content-word overlap at which a practice item repeats a diagnostic one
+    repeat_same_id: float = 0.3  # … or this overlap when the practice item even has the same id
     min_pool: int = 4  # pools with fewer single-choice items are not judged on shares
 
     @classmethod
@@ -123,9 +128,10 @@ def pool_findings(pool: str, quiz: Quiz, rules: ItemRules | None = None) -> list
 
 
 def _words(question, language: str) -> set:
-    text = plain(question.stem.get(language, "")) + " " + " ".join(plain(c.text.get(language, ""))
-                                                                   for c in question.choices)
-    return set(_WORDS.findall(text.lower()))
+    options = (*question.choices, *question.steps, *question.pairs, *question.distractors)
+    texts = [question.stem.get(language, "")] + [o.text.get(language, "") for o in options]
+    texts += [o.prompt.get(language, "") for o in question.pairs]
+    return {w for w in _WORDS.findall(plain(" ".join(texts)).lower()) if len(w) >= 4 and w not in _STOP}
 
 
 def similarity(first, second, language: str) -> float:
@@ -142,8 +148,9 @@ def repeated_items(diagnostic: tuple, practice: list, rules: ItemRules | None = 
         for item in test.questions:
             for other in quiz.questions:
                 score = max(similarity(item, other, language) for language in REQUIRED_LANGUAGES)
-                if score >= rules.repeat_similarity:
+                limit = rules.repeat_same_id if item.id == other.id else rules.repeat_similarity
+                if score >= limit:
                     found.append(ItemFinding(name, "repeated item", f'practised in {pool} as question "{other.id}" '
-                                             f"({score:.0%} the same words): a post-test then measures memory of "
+                                             f"({score:.0%} the same content words): a post-test then measures memory of "
                                              "the practice item, not knowledge", item.id))
     return found
