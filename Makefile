@@ -17,7 +17,7 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 
 .PHONY: help demo test test-unit test-browser test-py311 quality translations check_translations courses \
-	extract_translations compile_translations requirements upgrade benchmark clean norms-report
+	extract_translations compile_translations requirements upgrade benchmark clean norms-report knowledge-gain-sample
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -83,6 +83,11 @@ requirements: $(BIN)/activate ## install the pinned requirements into .venv
 
 upgrade: ## re-pin requirements/*.txt for Python 3.11 and 3.12 at once (needs uv)
 	for f in base test ci; do uv pip compile --universal --python-version 3.11 -q requirements/$$f.in -o requirements/$$f.txt; done
+
+knowledge-gain-sample: $(BIN)/activate ## the sample knowledge-gain report in docs/knowledge-gain/ from simulated learners in the workbench
+	$(BIN)/python scripts/simulate_cohort.py --learners 40 --seed 7 --out docs/knowledge-gain/problem-responses.csv
+	$(BIN)/python scripts/knowledge_gain.py docs/knowledge-gain/problem-responses.csv --out docs/knowledge-gain --lang kk
+	$(BIN)/python scripts/knowledge_gain.py docs/knowledge-gain/problem-responses.csv --out docs/knowledge-gain --lang ru
 
 norms-report: $(BIN)/activate ## the law-currency report of the norm registry → docs/norms-report.md (exit 1 on a defect)
 	$(BIN)/python scripts/norms_report.py --check --write docs/norms-report.md

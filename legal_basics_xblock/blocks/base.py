@@ -86,6 +86,13 @@ class LegalBlockMixin:
         self.__dict__["_lb_language"] = chosen
         return chosen
 
+    def title(self) -> str:
+        """The display name in the reader's language: a bilingual name is written "kk · ru"."""
+        parts = [part.strip() for part in str(self.display_name or "").split(" · ")]
+        if len(parts) == 2 and all(parts):
+            return parts[0] if self.current_language() == "kk" else parts[1]
+        return str(self.display_name or "")
+
     def gettext(self, message: str) -> str:
         return templates.translation(self.current_language()).gettext(message)
 
@@ -146,6 +153,19 @@ class LegalBlockMixin:
             frag.add_javascript_url(self.runtime.local_resource_url(self, f"public/{name}"))
         frag.initialize_js(js_class, init_args)
         return frag
+
+
+class Refusal(JsonHandlerError):
+    """A 4xx whose JSON carries more than the message, e.g. which questions to mark."""
+
+    def __init__(self, status_code: int, message: str, **extra):
+        super().__init__(status_code, message)
+        self.extra = extra
+
+    def get_response(self, **kwargs):
+        response = super().get_response(**kwargs)
+        response.text = json.dumps({"error": self.message, **self.extra})
+        return response
 
 
 def nesting_depth(body: bytes) -> int:

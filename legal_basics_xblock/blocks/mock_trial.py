@@ -64,7 +64,7 @@ class LegalMockTrialBlock(LegalCaseStudyBlock):
             return Response(self.gettext("Only course staff can open the facilitator kit."), status=403,
                             content_type="text/plain", charset="utf8")
         context = kit_context(self.model(), self.current_language())
-        context.update(title=self.display_name, language=self.current_language(),
+        context.update(title=self.title(), language=self.current_language(),
                        css_url=self.runtime.local_resource_url(self, "public/kit.css"))
         html = self.render_template("trial_kit.html", context)
         return Response(html, content_type="text/html", charset="utf8")

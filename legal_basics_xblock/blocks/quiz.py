@@ -22,9 +22,11 @@ from ..olx.quiz import parse_quiz, serialize_quiz
 from ..rendering.policy import LearnerStatus, can_retry, can_submit
 from ..rendering.quiz import QuizScreen, learner_context
 from ..rendering.tokens import Tokens
+from .answer_drafts import AnswerDraftMixin
 from .base import (
     DEFAULT_LANGUAGE_OPTION,
     LegalBlockMixin,
+    Refusal,
     guarded_view,
     json_api,
     unavailable_data,
@@ -53,7 +55,7 @@ OPTIONS = (
 @XBlock.wants("user")
 @XBlock.needs("i18n")
 @XBlock.supports("multi_device")
-class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, FractionScoreMixin,
+class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, AnswerDraftMixin, FractionScoreMixin,
                      CompletableXBlockMixin, XBlock):
     """A pool of single, multiple, ordering and matching questions about the law."""
 
@@ -121,7 +123,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, 
         return draw_questions(quiz.ids, self.option("draw") or 0, self.seed(), bool(self.option("shuffle")))
 
     def screen(self) -> QuizScreen:
-        answers = self.attempt_log[-1]["answers"] if self.submitted and self.attempt_log else {}
+        answers = self.attempt_log[-1]["answers"] if self.submitted and self.attempt_log else self.draft_answers()
         settings = {spec.name: self.option(spec.name) for spec in OPTIONS}
         return QuizScreen(
             quiz=self.model(), settings=settings, status=self.status(), drawn=self.drawn_ids(),
@@ -137,7 +139,8 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, 
     # --- views --------------------------------------------------------------------------------
     def body_html(self) -> str:
         context = learner_context(self.screen())
-        context.update(title=self.display_name, languages=self.language_options(), meta=self.meta_lines(context))
+        context.update(title=self.title(), languages=self.language_options(), meta=self.meta_lines(context),
+                       staff_reset=self.is_staff() and self.attempts > 0)
         return self.render_template("quiz_body.html", context)
 
     def meta_lines(self, context) -> list:
@@ -196,12 +199,12 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, 
         try:
             answers = decode_answers(data, questions, tokens.token)
         except AnswerError as err:
-            raise JsonHandlerError(400, err.message(self.gettext)) from err
+            raise Refusal(400, err.message(self.gettext), missing=list(err.missing)) from err
         drawn = [q.id for q in questions]
         fraction = score_attempt(quiz, drawn, answers).fraction
         entry = {"drawn": drawn, "answers": answers, "fraction": fraction,
                  "time": datetime.datetime.now(datetime.UTC).isoformat()}
-        self.update_learner(log=[*self.attempt_log, entry], submitted=True, hints={})
+        self.update_learner(log=[*self.attempt_log, entry], submitted=True, hints={}, draft={})
         self.attempts += 1
         if self.mode == "diagnostic":
             self.record_diagnostic(quiz, score_attempt(quiz, drawn, answers), entry["time"])
@@ -243,6 +246,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, 
         used = hints.get(question_id, 0)
         if used >= len(self.model().question(question_id).hints):
             raise JsonHandlerError(409, self.gettext("There are no more hints for this question."))
+        self.keep_draft(data)
         self.update_learner(hints={**hints, question_id: used + 1})
         return self.reply(self.gettext("A hint was added below the question."))
 
@@ -255,7 +259,9 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, 
 
     @json_api
     def set_language(self, data, suffix=""):
-        self.language = self.choose_language(data)
+        language = self.choose_language(data)
+        self.keep_draft(data)
+        self.language = language
         return self.reply(self.gettext("The language was changed."))
 
     @json_api

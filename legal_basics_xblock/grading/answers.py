@@ -14,10 +14,11 @@ from ..marker import _
 
 
 class AnswerError(ValueError):
-    def __init__(self, template: str, **params):
+    def __init__(self, template: str, missing: tuple = (), **params):
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
+        self.missing = missing  # tokens of the questions left unanswered, for the page to mark them
 
     def message(self, translate=lambda s: s) -> str:
         return translate(self.template).format(**self.params)
@@ -78,10 +79,49 @@ def decode_answers(payload: Mapping, questions: list, token: Token) -> dict:
     unknown = set(raw_answers) - set(by_token)
     if unknown:
         raise AnswerError(_("The submission answers a question that is not in this attempt. Reload the page."))
-    decoded = {}
+    missing = [(number, question) for number, question in enumerate(questions, start=1)
+               if not _answered(question, raw_answers.get(token(question.id)))]
+    if missing:
+        numbers = ", ".join(str(number) for number, _question in missing)
+        raise AnswerError(_("Some questions have no answer yet: {numbers}. They are marked below."),
+                          missing=tuple(token(q.id) for _n, q in missing), numbers=numbers)
+    return {question.id: DECODERS[question.kind](question, raw_answers[token(question.id)], token, number)
+            for number, question in enumerate(questions, start=1)}
+
+
+def _answered(question: Question, raw) -> bool:
+    """Whether the learner gave this question any answer at all (its form is checked when decoding)."""
+    if not isinstance(raw, dict):
+        return False
+    value = raw.get({SINGLE: "choices", MULTIPLE: "choices", ORDERING: "order", MATCHING: "matches"}[question.kind])
+    if question.kind == MATCHING:
+        return isinstance(value, dict) and len(value) >= len(question.pairs)
+    return bool(value)
+
+
+def decode_draft(payload: Mapping, questions: list, token: Token) -> dict:
+    """The answers given so far (a draft: unanswered questions left out), or :class:`AnswerError`
+    when a given answer is not of this attempt's questions and choices."""
+    raw_answers = payload.get("draft")
+    if not isinstance(raw_answers, dict) or len(raw_answers) > len(questions):
+        raise AnswerError(_("The saved answers are not in the expected form."))
+    draft = {}
     for number, question in enumerate(questions, start=1):
         raw = raw_answers.get(token(question.id))
-        if not isinstance(raw, dict):
-            raise AnswerError(_("Question {number} has no answer yet."), number=number)
-        decoded[question.id] = DECODERS[question.kind](question, raw, token, number)
-    return decoded
+        if _answered(question, raw) or (question.kind == MATCHING and isinstance(raw, dict) and raw.get("matches")):
+            draft[question.id] = _draft_answer(question, raw, token, number)
+    if set(raw_answers) - {token(q.id) for q in questions}:
+        raise AnswerError(_("The submission answers a question that is not in this attempt. Reload the page."))
+    return draft
+
+
+def _draft_answer(question: Question, raw: Mapping, token: Token, number: int) -> dict:
+    if question.kind != MATCHING:
+        return DECODERS[question.kind](question, raw, token, number)
+    prompts = {token(question.id, p.id): p.id for p in question.pairs}
+    answers = {token(question.id, "answer", o.id): o.id for o in question.answer_options()}
+    matches = raw.get("matches")
+    if not isinstance(matches, dict) or not all(
+            p in prompts and isinstance(a, str) and a in answers for p, a in matches.items()):
+        raise AnswerError(_("Question {number} has an answer that is not one of its choices."), number=number)
+    return {"matches": {prompts[p]: answers[a] for p, a in matches.items()}}

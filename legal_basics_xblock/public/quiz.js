@@ -7,6 +7,8 @@ function LegalQuizView(runtime, element, initArgs) {
     var statusBox = quiz.querySelector('.lb-status');
     var busy = false;
     var announceTimer = null;
+    var saveTimer = null;
+    var pendingConfirm = null;
 
     function strings() {
         return body.querySelector('.lb-strings') || document.createElement('div');
@@ -52,8 +54,14 @@ function LegalQuizView(runtime, element, initArgs) {
         }
     }
 
+    function note(text) {
+        var box = body.querySelector('.lb-submit-note');
+        if (box) { box.textContent = text || ''; }
+    }
+
     function call(handler, payload, detail) {
         if (busy) { return; }
+        window.clearTimeout(saveTimer);
         busy = true;
         announce(strings().getAttribute('data-sending'));
         var request = new XMLHttpRequest();
@@ -71,7 +79,13 @@ function LegalQuizView(runtime, element, initArgs) {
                 announce(reply.message || '');
                 focusAfterUpdate(handler, detail);
             } else {
-                announce(reply.error || strings().getAttribute('data-error'));
+                var text = reply.error || strings().getAttribute('data-error');
+                if (handler === 'submit') {
+                    note(text);
+                    markMissing(reply.missing || []);
+                } else {
+                    announce(text);
+                }
             }
         };
         request.onerror = function () {
@@ -98,12 +112,89 @@ function LegalQuizView(runtime, element, initArgs) {
         return {matches: matches};
     }
 
-    function submitAnswers() {
+    function answered(answer) {
+        if (answer.choices) { return answer.choices.length > 0; }
+        if (answer.order) { return answer.order.length > 0; }
+        return Object.keys(answer.matches).length > 0;
+    }
+
+    function complete(fieldset, answer) {
+        var selects = fieldset.querySelectorAll('select[data-prompt]').length;
+        return answer.matches ? Object.keys(answer.matches).length === selects : answered(answer);
+    }
+
+    /* The answers given so far, by question token (what the server keeps as a draft). */
+    function collect(all) {
         var answers = {};
         Array.prototype.forEach.call(body.querySelectorAll('.lb-q'), function (fieldset) {
-            answers[fieldset.getAttribute('data-q')] = answerFor(fieldset);
+            var answer = answerFor(fieldset);
+            if (all || answered(answer)) { answers[fieldset.getAttribute('data-q')] = answer; }
         });
-        call('submit', {answers: answers});
+        return answers;
+    }
+
+    function markMissing(tokens) {
+        var first = null;
+        Array.prototype.forEach.call(body.querySelectorAll('.lb-q'), function (fieldset) {
+            var missing = tokens.indexOf(fieldset.getAttribute('data-q')) >= 0;
+            fieldset.classList.toggle('lb-q--missing', missing);
+            fieldset.querySelector('.lb-q__missing').hidden = !missing;
+            if (missing) { fieldset.setAttribute('aria-invalid', 'true'); } else { fieldset.removeAttribute('aria-invalid'); }
+            first = first || (missing ? fieldset : null);
+        });
+        if (first) { (first.querySelector('input, select, button') || first).focus(); }
+        return first;
+    }
+
+    function unanswered() {
+        return Array.prototype.filter.call(body.querySelectorAll('.lb-q'), function (fieldset) {
+            return !complete(fieldset, answerFor(fieldset));
+        }).map(function (fieldset) { return fieldset.getAttribute('data-q'); });
+    }
+
+    function submitAnswers() {
+        var missing = unanswered();
+        if (missing.length) {
+            markMissing(missing);
+            note(strings().getAttribute('data-missing').replace('{count}', missing.length));
+            return;
+        }
+        call('submit', {answers: collect(true)});
+    }
+
+    function countAnswered() {
+        var line = body.querySelector('.lb-answered');
+        if (!line) { return; }
+        var total = line.getAttribute('data-total');
+        line.textContent = line.getAttribute('data-template').replace('{answered}', total - unanswered().length)
+            .replace('{total}', total);
+    }
+
+    /* Keep the draft on the server a moment after each change; retry later while offline. */
+    function saveSoon(delay) {
+        window.clearTimeout(saveTimer);
+        saveTimer = window.setTimeout(function () {
+            if (busy || !body.querySelector('button[data-action="submit"]')) { return; }
+            var request = new XMLHttpRequest();
+            request.open('POST', runtime.handlerUrl(root, 'save_draft'));
+            request.setRequestHeader('Content-Type', 'application/json');
+            request.setRequestHeader('X-CSRFToken', csrfToken());
+            request.onerror = function () { saveSoon(10000); };
+            request.send(JSON.stringify({draft: collect(false)}));
+        }, delay);
+    }
+
+    function changed() {
+        countAnswered();
+        saveSoon(700);
+    }
+
+    function confirmFirst(button) {
+        var box = body.querySelector('.lb-confirm');
+        pendingConfirm = button;
+        box.querySelector('.lb-confirm__text').textContent = button.getAttribute('data-confirm');
+        box.hidden = false;
+        box.querySelector('[data-action="confirm_yes"]').focus();
     }
 
     /* The first step cannot move up nor the last one down: say so (aria-disabled keeps them focusable). */
@@ -131,6 +222,7 @@ function LegalQuizView(runtime, element, initArgs) {
         var position = Array.prototype.indexOf.call(list.children, item) + 1;
         announce(strings().getAttribute('data-moved').replace('{position}', position)
             .replace('{total}', list.children.length));
+        changed();
     }
 
     quiz.addEventListener('click', function (event) {
@@ -141,10 +233,25 @@ function LegalQuizView(runtime, element, initArgs) {
         if (!action) { return; }
         event.preventDefault();
         if (action === 'submit') { submitAnswers(); return; }
+        if (action === 'first_unanswered') { markMissing(unanswered().slice(0, 1)); return; }
+        if (button.hasAttribute('data-confirm')) { confirmFirst(button); return; }
+        if (action === 'confirm_no') {
+            body.querySelector('.lb-confirm').hidden = true;
+            if (pendingConfirm) { pendingConfirm.focus(); }
+            return;
+        }
+        if (action === 'confirm_yes') { action = pendingConfirm.getAttribute('data-action'); }
         var payload = {};
         if (action === 'set_language') { payload.language = button.getAttribute('data-lang'); }
         if (action === 'hint') { payload.question = button.getAttribute('data-q'); }
+        if ((action === 'set_language' || action === 'hint') && body.querySelector('[data-action="submit"]')) {
+            payload.draft = collect(false);
+        }
         call(action, payload, payload.language || payload.question);
+    });
+
+    quiz.addEventListener('change', function (event) {
+        if (event.target.closest && event.target.closest('.lb-q')) { changed(); }
     });
 
     // Enter on a choice would submit the whole attempt (implicit form submission): only Submit submits.

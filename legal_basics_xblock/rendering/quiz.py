@@ -117,11 +117,11 @@ def _matching_question(screen: QuizScreen, question: Question, view: dict, terms
             "html": authored.html(pair.prompt, screen.language, terms),
             "selected": screen.tokens.token(question.id, "answer", chosen) if chosen else "",
         })
+        if chosen in by_id:
+            prompt["mine"] = authored.plain(by_id[chosen].text, screen.language)
         if screen.show_answers:
             prompt["correct_text"] = authored.plain(pair.text, screen.language)
             prompt["correct"] = chosen == pair.id
-        elif screen.show_results and chosen in by_id:
-            prompt["chosen_text"] = authored.plain(by_id[chosen].text, screen.language)
         prompts.append(prompt)
     view["prompts"] = prompts
 
@@ -138,12 +138,14 @@ BUILDERS = {SINGLE: _choice_question, MULTIPLE: _choice_question,
             ORDERING: _ordering_question, MATCHING: _matching_question}
 
 
-def question_view(screen: QuizScreen, question: Question, number: int, terms) -> dict:
+def question_view(screen: QuizScreen, question: Question, number: int, terms, total: int = 0) -> dict:
     answer = screen.answers.get(question.id) or {}
     gettext = screen.gettext
     view = View({
         "token": screen.tokens.token(question.id),
         "number": number,
+        "legend": gettext("Question {number} of {total}").format(number=number, total=total or number),
+        "answered": bool(answer),
         "kind": question.kind,
         "instruction": gettext(KIND_INSTRUCTIONS[question.kind]),
         "stem": authored.html(question.stem, screen.language, terms),
@@ -206,10 +208,9 @@ def learner_context(screen: QuizScreen) -> dict:
     """The template context for the learner view (the only source of learner-visible data)."""
     terms = authored.TermCollector(screen.anchor, screen.language)
     questions = []
-    for number, question_id in enumerate(screen.drawn, start=1):
-        question = screen.quiz.question(question_id)
-        if question is not None:
-            questions.append(question_view(screen, question, number, terms))
+    drawn = [q for q in (screen.quiz.question(i) for i in screen.drawn) if q is not None]
+    for number, question in enumerate(drawn, start=1):
+        questions.append(question_view(screen, question, number, terms, len(drawn)))
     status = screen.status
     threshold = float(screen.settings.get("pass_threshold") or 0)
     return View({
@@ -230,6 +231,8 @@ def learner_context(screen: QuizScreen) -> dict:
         "closed": status.closed,
         "pass_percent": round(threshold * 100) if threshold else None,
         "score": _score_summary(screen),
+        "answered_text": screen.gettext("Answered: {answered} of {total}.").format(
+            answered=sum(1 for q in questions if q["answered"]), total=len(questions)),
         "diagnostic": _diagnostic(screen),
         "terms": terms.entries(),
     })

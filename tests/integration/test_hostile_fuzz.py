@@ -23,7 +23,7 @@ SEED = 20261207
 CASES = int(os.environ.get("LEGAL_FUZZ_CASES", "7000"))
 TIME_BUDGET_S = 480
 HANDLERS = {
-    "quiz_all_kinds.xml": ["submit", "hint", "set_language", "reset", "finish", "show_answer_handler",
+    "quiz_all_kinds.xml": ["submit", "hint", "set_language", "reset", "finish", "show_answer_handler", "save_draft",
                            "staff_reset", "studio_save", "studio_save_xml"],
     "case_small.xml": ["choose", "back", "restart", "set_language", "studio_save", "studio_save_xml"],
     "trial_small.xml": ["choose", "back", "restart", "set_language", "choose_role", "studio_save",
@@ -115,7 +115,9 @@ class Generator:
             "hint": lambda: {"question": rng.choice(self.tokens + self.other + [self.scalar()])},
             "choose": lambda: {"choice": rng.choice(self.tokens + self.other + [self.scalar()])},
             "choose_role": lambda: {"role": rng.choice(self.tokens + self.other + [self.scalar()])},
-            "set_language": lambda: {"language": self.scalar()},
+            "set_language": lambda: {"language": self.scalar(), "draft": self.value()},
+            "save_draft": lambda: {"draft": {rng.choice(self.tokens + self.other): self.value()
+                                             for _ in range(rng.randint(0, 4))}},
         }.get(handler, lambda: {"confirm": self.scalar()})
         return (structured() if rng.random() < 0.7 else self.value()), None
 

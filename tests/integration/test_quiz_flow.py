@@ -105,7 +105,8 @@ def test_past_due_refuses_submission(workbench):
     usage = workbench.load(fixture_xml("quiz_all_kinds.xml").replace(
         'mode="practice"', 'mode="practice" due="2020-01-01T00:00:00Z"'))
     learner = workbench.learner(usage)
-    status, reply = learner.call("submit", answer_everything(learner.html()))
+    assert "<input" not in learner.html(), "a closed quiz shows no controls"
+    status, reply = learner.call("submit", correct_answers(learner))
     closed = learner.refresh().gettext("The due date has passed; answers can no longer be submitted.")
     assert status == 403 and reply["error"] == closed
     assert learner.state()["attempts"] == 0
@@ -255,3 +256,47 @@ def test_completion_and_time_fields_are_recorded(workbench):
     learner.call("submit", answer_everything(learner.html()))
     log = learner.state()["learner"]["log"]
     assert datetime.datetime.fromisoformat(log[0]["time"]).tzinfo is not None
+
+
+def test_the_draft_survives_a_hint_a_language_switch_and_a_reload(workbench):
+    usage = workbench.load(fixture_xml("quiz_all_kinds.xml"))
+    learner = workbench.learner(usage, "drafter")
+    html = learner.html()
+    draft = answer_everything(html)["answers"]
+    first = next(iter(draft))
+    partial = {first: draft[first]}
+    assert learner.call("save_draft", {"draft": partial}) == (200, {"saved": True})
+    reloaded = learner.html()
+    assert reloaded.count(" checked") == 1, "a reload shows the saved answer"
+    status, reply = learner.call("set_language", {"language": "ru", "draft": draft})
+    assert status == 200 and reply["html"].count(" checked") >= 2
+    assert "lb-answered" in reply["html"]
+    status, _ = learner.call("submit", {"answers": draft})
+    assert status == 200
+    assert learner.refresh().learner["draft"] == {}, "a submitted attempt keeps no draft"
+    assert learner.call("save_draft", {"draft": partial})[0] == 409
+
+
+def test_an_incomplete_submission_names_the_unanswered_questions(workbench):
+    usage = workbench.load(fixture_xml("quiz_all_kinds.xml"))
+    learner = workbench.learner(usage, "incomplete")
+    answers = answer_everything(learner.html())["answers"]
+    skipped = list(answers)[1:3]
+    for token in skipped:
+        answers.pop(token)
+    before = learner.state()
+    status, reply = learner.call("submit", {"answers": answers})
+    assert status == 400 and sorted(reply["missing"]) == sorted(skipped) and "2, 3" in reply["error"]
+    assert learner.state() == before
+
+
+def test_submitted_answers_are_text_and_staff_get_a_reset_button(workbench):
+    usage = workbench.load(fixture_xml("quiz_all_kinds.xml"))
+    learner = workbench.learner(usage, "reader")
+    learner.call("submit", answer_everything(learner.html()))
+    html = learner.html()
+    assert "<input" not in html and "lb-option--mine" in html
+    assert 'data-action="staff_reset"' not in html
+    staff = workbench.learner(usage, "staff-reader")
+    staff.call("submit", answer_everything(staff.html()))
+    assert 'data-action="staff_reset"' in staff.html() and "data-confirm" in staff.html()
