@@ -3,7 +3,7 @@
 import os
 import re
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -41,7 +41,9 @@ setup(
     long_description=LONG_DESCRIPTION,
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
-    packages=find_packages(include=["legal_basics_xblock", "legal_basics_xblock.*"]),
+    # Namespace discovery lists the data folders (templates, public, data, translations, scenarios…) as
+    # packages too, so setuptools installs them quietly instead of warning that they "would be ignored".
+    packages=find_namespace_packages(include=["legal_basics_xblock", "legal_basics_xblock.*"]),
     include_package_data=True,
     package_data=package_data("legal_basics_xblock",
                               ["templates", "public", "data", "translations", "conf", "scenarios"]),
