@@ -24,6 +24,7 @@ help: ## list the targets
 
 $(BIN)/activate: requirements/test.txt setup.py
 	@test -n "$(PYTHON)" || { echo "Python 3.11+ is needed"; exit 1; }
+	@echo "Creating $(VENV) with $(PYTHON) and installing the pinned requirements (a few minutes the first time)…"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements/test.txt
@@ -35,6 +36,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	touch $@
 
 var/workbench.db: $(BIN)/activate
+	@echo "Preparing the workbench database (var/workbench.db)…"
 	mkdir -p var
 	$(BIN)/python -m django migrate --run-syncdb --noinput -v 0
 
