@@ -8,6 +8,7 @@ only in ``policy.json``; html components are pointer + ``.html`` files, as Studi
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 from pathlib import Path
 
@@ -85,12 +86,25 @@ class CourseBuilder:
             if section.format:
                 sequential.set("graded", "true")
                 sequential.set("format", section.format)
+                sequential.set("due", self.due(module, section))
             for unit in section.units:
                 vertical_name = f"{unit.id}_unit"  # url_names unique across block types (olxcleaner checks)
                 etree.SubElement(sequential, "vertical", url_name=vertical_name)
                 self.files[f"vertical/{vertical_name}.xml"] = _xml(self._vertical(module, unit))
             self.files[f"sequential/{section.id}.xml"] = _xml(sequential)
         self.files[f"chapter/{module.id}.xml"] = _xml(chapter)
+
+    def due(self, module: Module, section) -> str:
+        """End of the scheduled week (Sunday 23:59 UTC), counted from the course start: a new run only
+        changes ``start`` in course.json and every due date follows."""
+        schedule = self.course.get("schedule", {})
+        week = schedule.get(section.id, schedule.get(module.id))
+        if not isinstance(week, int) or week < 1:
+            raise SourceError(f"course.json: {self.key}: graded section {section.id} has no week in "
+                              f"\"schedule\" (give {module.id} or {section.id} a week number)")
+        start = datetime.datetime.fromisoformat(self.course["start"].replace("Z", "+00:00"))
+        end = start.replace(hour=23, minute=59, second=0) + datetime.timedelta(days=7 * week - 1)
+        return end.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _vertical(self, module: Module, unit) -> etree._Element:
         vertical = etree.Element("vertical", display_name=_text(unit.title, self.language))

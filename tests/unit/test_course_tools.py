@@ -13,6 +13,7 @@ from lxml import etree
 
 from course_tools.archive import write_tarball
 from course_tools.build import CourseBuilder
+from course_tools.source import SourceError
 from course_tools.validate import validate_path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -208,3 +209,21 @@ def test_a_problem_nobody_can_answer_is_an_error(tmp_path, old, new, words):
     problem.write_text(problem.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     errors = [str(f) for f in validate_path(target, olxcleaner_check=False).of("error")]
     assert any(words in e and "problem/p1.xml:" in e for e in errors), errors
+
+
+def test_due_dates_follow_the_schedule_week_by_week(tmp_path):
+    names = members(build(tmp_path, "elective", "kk"))
+    dues = {name: etree.fromstring(data).get("due") for name, data in names.items()
+            if name.startswith("course/sequential/") and data and b'graded="true"' in data}
+    assert dues and all(dues.values()), "every graded subsection has a due date"
+    assert sorted(set(dues.values())) == ["2027-02-14T23:59:00Z", "2027-02-21T23:59:00Z"]  # ends of weeks 2 and 3
+
+
+def test_a_graded_section_without_a_week_stops_the_build(tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(SOURCE, source)
+    config = source / "course.json"
+    config.write_text(config.read_text(encoding="utf-8").replace('"schedule": {"a1": 2, "a2": 3},', ""),
+                      encoding="utf-8")
+    with pytest.raises(SourceError, match="has no week"):
+        CourseBuilder(source, "elective", "kk").build()
