@@ -109,6 +109,8 @@ class CourseBuilder:
 
     def _vertical(self, module: Module, unit) -> etree._Element:
         vertical = etree.Element("vertical", display_name=_text(unit.title, self.language))
+        if unit.staff_only:
+            vertical.set("visible_to_staff_only", "true")
         if unit.html:
             name = f"{unit.id}_html"
             etree.SubElement(vertical, "html", url_name=name)

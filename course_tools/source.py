@@ -29,6 +29,7 @@ class Unit:
     html: str = ""
     block: str = ""
     overrides: dict = field(default_factory=dict)
+    staff_only: bool = False  # e.g. the lecturer's lesson plan: in the course, not shown to learners
 
 
 @dataclass
@@ -63,7 +64,8 @@ def load_module(root: Path, module_id: str) -> Module:
     raw = read_json(folder / "module.json")
     sections = []
     for section in raw.get("sections", ()):
-        units = [Unit(u["id"], u.get("title", {}), u.get("html", ""), u.get("block", ""), u.get("overrides", {}))
+        units = [Unit(u["id"], u.get("title", {}), u.get("html", ""), u.get("block", ""), u.get("overrides", {}),
+                      bool(u.get("staff_only")))
                  for u in section.get("units", ())]
         sections.append(Section(section["id"], section.get("title", {}), section.get("format", ""), units))
     return Module(module_id, folder, raw.get("title", {}), raw.get("hours", {}), raw.get("outcomes", {}), sections)
