@@ -54,6 +54,13 @@ def test_built_course_has_none_of_the_corrected_legal_errors(built, course, lang
     assert findings_in_tarball(built[0][(course, language)]) == []
 
 
+@pytest.mark.parametrize("course", COURSES)
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_pool_passes_the_item_writing_checks(built, course, language):
+    report = validate_path(built[0][(course, language)], olxcleaner_check=False)
+    assert not [str(f) for f in report.findings if "item-writing" in f.message]
+
+
 def units(course: str):
     builder = CourseBuilder(SOURCE, course, "kk")
     for module in builder.modules:
