@@ -17,7 +17,8 @@ export PYTHONPATH := $(CURDIR)
 export PYTHONHASHSEED := 0
 
 .PHONY: help demo test test-unit test-browser test-py311 quality translations check_translations courses \
-	extract_translations compile_translations requirements upgrade benchmark clean norms-report knowledge-gain-sample
+	extract_translations compile_translations requirements upgrade benchmark clean norms-report knowledge-gain-sample \
+	assets
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -34,6 +35,9 @@ $(BIN)/activate: requirements/test.txt setup.py
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+assets: node_modules/axe-core/axe.min.js ## minify public/*.js|css into public/min/ (what learner pages load)
+	node scripts/minify.mjs
 
 var/workbench.db: $(BIN)/activate
 	@echo "Preparing the workbench database (var/workbench.db)…"

@@ -144,13 +144,20 @@ class LegalBlockMixin:
     def render_template(self, name: str, context: dict) -> str:
         return templates.render(name, context, self.current_language())
 
+    def asset_url(self, name: str) -> str:
+        """The URL of the minified copy of ``public/<name>``."""
+        return self.runtime.local_resource_url(self, f"public/min/{name}")
+
     def fragment(self, html: str, js_class: str, css, js, init_args: dict) -> Fragment:
-        """A fragment whose CSS and JS (one name or several) are served by URL, so browsers cache them."""
+        """A fragment whose CSS and JS (one name or several) are served by URL, so browsers cache them.
+
+        The minified copies in ``public/min/`` are served (``make assets`` writes them from the sources).
+        """
         frag = Fragment(html)
         for name in ([css] if isinstance(css, str) else css):
-            frag.add_css_url(self.runtime.local_resource_url(self, f"public/{name}"))
+            frag.add_css_url(self.asset_url(name))
         for name in ([js] if isinstance(js, str) else js):
-            frag.add_javascript_url(self.runtime.local_resource_url(self, f"public/{name}"))
+            frag.add_javascript_url(self.asset_url(name))
         frag.initialize_js(js_class, init_args)
         return frag
 

@@ -37,6 +37,7 @@ from .base import (
     unavailable_data,
     unavailable_fragment,
 )
+from .drafting import DraftingMixin
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin
@@ -60,8 +61,8 @@ OPTIONS = (
 @XBlock.wants("user")
 @XBlock.needs("i18n")
 @XBlock.supports("multi_device")
-class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScoreMixin, CompletableXBlockMixin,
-                          XBlock):
+class LegalCaseStudyBlock(DraftingMixin, StructuredContentMixin, LegalBlockMixin, FractionScoreMixin,
+                          CompletableXBlockMixin, XBlock):
     """A situation the learner works through: choices, consequences, deadlines, an action plan."""
 
     content_field = "scenario"
@@ -166,6 +167,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
             can_restart=(finished or running) and self.attempts_left(extra=1 if running else 0), notice=notice,
             fraction=self.fraction_of(progress) if finished else None, needs_role=self.role_needed(progress),
             extra=self.extra_context(progress), attempt=self.attempt_info(progress, finished),
+            document_url=self.document_url,
         )
 
     def extra_context(self, progress: dict) -> dict:
@@ -174,7 +176,7 @@ class LegalCaseStudyBlock(StructuredContentMixin, LegalBlockMixin, FractionScore
     # --- views -----------------------------------------------------------------------------------
     def body_html(self) -> str:
         context = case_context(self.screen())
-        context.update(title=self.display_name, languages=self.language_options(),
+        context.update(title=self.title(), languages=self.language_options(),
                        past_due=self.is_past_due())
         return self.render_template(f"{self.template}_body.html", context)
 

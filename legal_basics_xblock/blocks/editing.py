@@ -207,10 +207,11 @@ class StructuredContentMixin:
     def studio_view(self, context=None):
         """The editor: settings, a structured question editor and the OLX for power users."""
         tag = self.xml_element_name()
+        ui_language = self.use_author_language()
         editor = {"settings": self.settings_form(), "content": self.content_document(), "tag": tag}
         html = self.render_template(f"{tag}_edit.html", {
             "anchor": self.anchor_id(), "xml": self.export_olx(), "editor_json": json.dumps(editor),
-            "damaged": "",
+            "damaged": "", "ui_language": ui_language,
             **self.editor_context(),
         })
         frag = self.fragment(html, "LegalBlockEditor", "edit.css", ("edit.js", "scenario_edit.js"), {"tag": tag})
@@ -219,6 +220,7 @@ class StructuredContentMixin:
     def validate(self):
         """Studio's validation panel: the validator's findings on the stored content."""
         validation = super().validate()
+        self.use_author_language()
         for issue in self.validate_content(self.content_document(), self.settings_values()):
             kind = ValidationMessage.ERROR if issue.is_error else ValidationMessage.WARNING
             validation.add(ValidationMessage(kind, issue.format(self.gettext)))
@@ -280,8 +282,16 @@ class StructuredContentMixin:
         self.store_content(document)
         return {"saved": True, "warnings": self.issue_list(issues)}
 
+    def use_author_language(self) -> str:
+        """The editor speaks its author's language (Studio account or browser: kk, ru or en), whatever language
+        the block's learners read; the content fields stay bilingual."""
+        code = self.platform_language() or "en"
+        self.__dict__["_lb_language"] = code
+        return code
+
     def require_author(self) -> None:
         """Studio handlers run for course authors; in the LMS only staff may call them."""
+        self.use_author_language()
         if getattr(self.runtime, "is_author_mode", False):
             return
         self.require_staff()

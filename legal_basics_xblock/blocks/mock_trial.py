@@ -65,7 +65,7 @@ class LegalMockTrialBlock(LegalCaseStudyBlock):
                             content_type="text/plain", charset="utf8")
         context = kit_context(self.model(), self.current_language())
         context.update(title=self.title(), language=self.current_language(),
-                       css_url=self.runtime.local_resource_url(self, "public/kit.css"))
+                       css_url=self.asset_url("kit.css"))
         html = self.render_template("trial_kit.html", context)
         return Response(html, content_type="text/html", charset="utf8")
 

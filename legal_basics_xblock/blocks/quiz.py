@@ -162,7 +162,7 @@ class LegalQuizBlock(StructuredContentMixin, LegalBlockMixin, DiagnosticsMixin, 
     def student_view(self, context=None):
         html = self.render_template("quiz.html", {"body": self.body_html(), "anchor": self.anchor_id(),
                                                   "language": self.current_language()})
-        return self.fragment(html, "LegalQuizView", "quiz.css", "quiz.js", {})
+        return self.fragment(html, "LegalQuizView", ("common.css", "quiz.css"), "quiz.js", {})
 
     @guarded_view(unavailable_data)
     def student_view_data(self, context=None):

@@ -13,7 +13,7 @@ WARNING = "warning"
 # Words that appear in locations and levels; listed so the extractor finds them.
 PLACE_WORDS = (_("question"), _("choice"), _("step"), _("pair"), _("distractor"), _("hint"), _("setting"),
                _("intro"), _("topic"), _("node"), _("variable"), _("plan step"), _("role"), _("stage"), _("case file"),
-               _("error"), _("warning"))
+               _("part"), _("option"), _("error"), _("warning"))
 TRANSLATED_PARAMS = ("what",)
 
 

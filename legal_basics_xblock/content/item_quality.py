@@ -23,9 +23,12 @@ _ALL_NONE = re.compile(r"(все|всё) (выше|вышеперечислен�
                        r"жоғарыда(ғы)?(лар)?дың (бәрі|барлығы)|барлық жауап|ешқайсысы (дұрыс )?емес|"
                        r"all of the above|none of the above", re.IGNORECASE)
 #: Instruction words every item uses: they say nothing about what an item tests.
-_STOP = frozenset("отметьте верные выберите какие утверждения верно сопоставьте каждую ситуацию подходящим ответом "
-                  "ответ вариант вариантов нужно может можно порядке расположите дұрыс белгілеңіз барлық қандай "
-                  "таңдаңыз сәйкестендіріңіз әрбір жағдайды жауап керек болады ретімен орналастырыңыз".split())
+_STOP = frozenset((
+    "отметьте", "верные", "выберите", "какие", "утверждения", "верно", "сопоставьте", "каждую", "ситуацию",
+    "подходящим", "ответом", "ответ", "вариант", "вариантов", "нужно", "может", "можно", "порядке", "расположите",
+    "дұрыс", "белгілеңіз", "барлық", "қандай", "таңдаңыз", "сәйкестендіріңіз", "әрбір", "жағдайды", "жауап",
+    "керек", "болады", "ретімен", "орналастырыңыз",
+))
 _BARE = re.compile(r"^(верно|неверно|правильно|неправильно|да|нет|дұрыс|қате|иә|жоқ|дұрыс емес)[.!]?$", re.I)
 
 
@@ -151,6 +154,6 @@ def repeated_items(diagnostic: tuple, practice: list, rules: ItemRules | None = 
                 limit = rules.repeat_same_id if item.id == other.id else rules.repeat_similarity
                 if score >= limit:
                     found.append(ItemFinding(name, "repeated item", f'practised in {pool} as question "{other.id}" '
-                                             f"({score:.0%} the same content words): a post-test then measures memory of "
-                                             "the practice item, not knowledge", item.id))
+                                             f"({score:.0%} the same content words): a post-test then measures "
+                                             "memory of the practice item, not knowledge", item.id))
     return found

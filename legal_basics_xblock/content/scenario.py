@@ -1,4 +1,7 @@
-"""The scenario model: a graph of scenes and endings with typed variables.
+"""The scenario model: a graph of scenes, drafts and endings with typed variables.
+
+A *draft* is a node where the learner assembles a document (a claim, a complaint, an
+application) from its required parts; it leads on to one ``target`` node.
 
 Stored as one JSON document (like the quiz); :func:`load_scenario` builds frozen
 dataclasses. Node and choice ids are the author's and stay stable: learner progress is
@@ -12,6 +15,14 @@ from dataclasses import dataclass, field
 
 SCENE = "scene"
 ENDING = "ending"
+DRAFT = "draft"
+NODE_KINDS = (SCENE, ENDING, DRAFT)
+PART_KINDS = ("choice", "text")
+DEFAULT_PART_POINTS = 1.0
+DEFAULT_MAX_LENGTH = 200
+MAX_LENGTH_CAP = 500
+DEFAULT_MIN_LENGTH = 2
+MAX_PATTERN_CHARS = 200
 RATINGS = ("best", "acceptable", "poor")
 VARIABLE_TYPES = ("counter", "flag", "number")
 CONDITION_OPS = ("eq", "ne", "lt", "le", "gt", "ge")
@@ -76,6 +87,36 @@ class PlanStep:
 
 
 @dataclass(frozen=True)
+class PartOption:
+    """One plausible answer of a ``choice`` part of a draft."""
+
+    id: str
+    text: Text
+    correct: bool = False
+    feedback: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One required part of a document the learner drafts: chosen among options or typed."""
+
+    id: str
+    kind: str
+    label: Text
+    points: float = DEFAULT_PART_POINTS
+    options: tuple = ()
+    pattern: str = ""
+    max_length: int = DEFAULT_MAX_LENGTH
+    min_length: int = DEFAULT_MIN_LENGTH
+    placeholder: Text = field(default_factory=dict)
+    explanation: Text = field(default_factory=dict)
+    cites: tuple = ()
+
+    def option(self, option_id: str) -> PartOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
 class Node:
     id: str
     kind: str
@@ -88,6 +129,12 @@ class Node:
     cites: tuple = ()
     image: Mapping = field(default_factory=dict)
     stage: str = ""
+    heading: Text = field(default_factory=dict)
+    target: str = ""
+    parts: tuple = ()
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
 
 
 @dataclass(frozen=True)
@@ -171,6 +218,24 @@ def _plan_step(raw: Mapping) -> PlanStep:
                     cites=tuple(str(c) for c in raw.get("cites", ())))
 
 
+def _part(raw: Mapping) -> Part:
+    return Part(
+        id=str(raw.get("id", "")),
+        kind=str(raw.get("kind", "choice")),
+        label=_text(raw.get("label")),
+        points=_number(raw.get("points"), DEFAULT_PART_POINTS),
+        options=tuple(PartOption(str(o.get("id", "")), _text(o.get("text")), o.get("correct") is True,
+                                 _text(o.get("feedback")))
+                      for o in raw.get("options", ()) if isinstance(o, Mapping)),
+        pattern=str(raw.get("pattern") or ""),
+        max_length=int(_number(raw.get("max_length"), DEFAULT_MAX_LENGTH)),
+        min_length=int(_number(raw.get("min_length"), DEFAULT_MIN_LENGTH)),
+        placeholder=_text(raw.get("placeholder")),
+        explanation=_text(raw.get("explanation")),
+        cites=tuple(str(c) for c in raw.get("cites", ())),
+    )
+
+
 def _node(raw: Mapping) -> Node:
     return Node(
         id=str(raw.get("id", "")),
@@ -184,6 +249,9 @@ def _node(raw: Mapping) -> Node:
         cites=tuple(str(c) for c in raw.get("cites", ())),
         image=dict(raw.get("image") or {}),
         stage=str(raw.get("stage", "")),
+        heading=_text(raw.get("heading")),
+        target=str(raw.get("target", "")),
+        parts=tuple(_part(p) for p in raw.get("parts", ()) if isinstance(p, Mapping)),
     )
 
 

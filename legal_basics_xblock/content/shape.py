@@ -72,6 +72,11 @@ _CHOICE = obj(
     deadline=obj(var=STR, max=NUMBER, late_target=STR, message=TEXT),
 )
 _PLAN_STEP = obj(text=TEXT, authority=TEXT, deadline=TEXT, documents=TEXT, cites=IDS)
+_PART = obj(
+    "part", id=STR, kind=STR, label=TEXT, points=NUMBER, pattern=STR, max_length=INT, min_length=INT,
+    placeholder=TEXT, explanation=TEXT, cites=IDS,
+    options=listing(obj("option", id=STR, text=TEXT, correct=BOOL, feedback=TEXT)),
+)
 SCENARIO = obj(
     schema=INT, start=STR, max_steps=INT, case_file=TEXT, criteria=listing(TEXT), debrief=listing(TEXT),
     variables=listing(obj("variable", id=STR, type=STR, initial=SCALAR, label=TEXT)),
@@ -80,6 +85,7 @@ SCENARIO = obj(
     nodes=listing(obj(
         "node", id=STR, kind=STR, title=TEXT, body=TEXT, rating=STR, credit=NUMBER, stage=STR, cites=IDS,
         choices=listing(_CHOICE), plan=listing(_PLAN_STEP), image=obj(src=STR, alt=TEXT),
+        heading=TEXT, target=STR, parts=listing(_PART),
     )),
 )
 

@@ -1,8 +1,9 @@
 """The one validator for case-study and mock-trial scenarios.
 
 Reports unknown targets, unreachable nodes, nodes with no way to an ending (which
-also catches loops without exit), undefined variables, bad endings, citations and
-missing kk/ru text. Messages name the node and choice.
+also catches loops without exit), undefined variables, bad endings, drafts and their
+parts (content/validate_draft.py), citations and missing kk/ru text. Messages name the
+node and choice (or part).
 """
 
 from __future__ import annotations
@@ -13,9 +14,22 @@ from collections.abc import Mapping
 from ..marker import _
 from .issues import Issue
 from .sanitize import image_src_allowed
-from .scenario import CONDITION_OPS, EFFECT_OPS, ENDING, RATINGS, SCENE, VARIABLE_TYPES, Node, Scenario, load_scenario
+from .scenario import (
+    CONDITION_OPS,
+    DRAFT,
+    EFFECT_OPS,
+    ENDING,
+    NODE_KINDS,
+    RATINGS,
+    SCENE,
+    VARIABLE_TYPES,
+    Node,
+    Scenario,
+    load_scenario,
+)
 from .shape import SCENARIO, check_shape, check_size
 from .validate import ID_PATTERN, Collector, _check_text, check_citations
+from .validate_draft import check_draft, check_part_values
 
 MAX_NODES = 2000
 
@@ -23,7 +37,7 @@ MAX_NODES = 2000
 def _edges(node: Node) -> list[str]:
     targets = [c.target for c in node.choices]
     targets += [c.deadline.late_target for c in node.choices if c.deadline]
-    return targets
+    return targets + [node.target] if node.kind == DRAFT else targets
 
 
 def starts(scenario: Scenario) -> list[str]:
@@ -83,6 +97,7 @@ def check_value_types(out: Collector, document: Mapping) -> None:
             if isinstance(choice, Mapping):
                 path = ("node", str(node.get("id")), "choice", str(choice.get("id")))
                 _check_choice_values(out, choice, types, path)
+        check_part_values(out, node)
 
 
 def _check_choice_values(out: Collector, choice: Mapping, types: dict, path: tuple) -> None:
@@ -135,8 +150,8 @@ def _check_choice(out: Collector, scenario: Scenario, node: Node, choice) -> Non
 
 def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
     path = ("node", node.id)
-    if node.kind not in (SCENE, ENDING):
-        out.error(_('Node kind "{kind}" is unknown; use scene or ending.'), path, kind=node.kind)
+    if node.kind not in NODE_KINDS:
+        out.error(_('Node kind "{kind}" is unknown; use scene, draft or ending.'), path, kind=node.kind)
         return
     _check_text(out, node.body, path, _("The text"))
     if node.title:
@@ -153,6 +168,9 @@ def _check_node(out: Collector, scenario: Scenario, node: Node) -> None:
             out.error(_('Choice id "{id}" is used twice.'), path, id=dup)
         for choice in node.choices:
             _check_choice(out, scenario, node, choice)
+        return
+    if node.kind == DRAFT:
+        check_draft(out, scenario, node)
         return
     if node.choices:
         out.error(_("An ending cannot have choices."), path)

@@ -1,6 +1,6 @@
 """``<legal_case_study>`` and ``<legal_mock_trial>`` OLX ⇄ the stored scenario document.
 
-The format is documented in ``docs/authoring-scenarios.md``. Scenes and endings keep
+The format is documented in ``docs/authoring-scenarios.md``. Scenes, drafts and endings keep
 their document order; variable values are typed by the variable's declared type.
 """
 
@@ -13,11 +13,16 @@ from lxml import etree
 from .common import OLXError, append_localized, attribute, check_children, indent, localized, localized_groups
 
 SCHEMA_VERSION = 1
-ROOT_CHILDREN = {"variable", "scene", "ending", "case_file", "role", "stage", "criterion", "debrief"}
+NODE_TAGS = ("scene", "draft", "ending")
+ROOT_CHILDREN = {"variable", *NODE_TAGS, "case_file", "role", "stage", "criterion", "debrief"}
 SCENE_CHILDREN = {"title", "body", "image", "choice"}
 ENDING_CHILDREN = {"title", "body", "image", "step", "cite"}
+DRAFT_CHILDREN = {"title", "body", "image", "heading", "part"}
+PART_CHILDREN = {"label", "option", "placeholder", "explanation", "cite"}
+OPTION_CHILDREN = {"text", "feedback"}
 CHOICE_CHILDREN = {"label", "requires", "effect", "deadline", "feedback", "cite"}
-STRUCTURAL = {"variable", "scene", "ending", "choice", "step", "role", "stage", "image", "deadline"}
+STRUCTURAL = {"variable", "scene", "draft", "ending", "choice", "step", "role", "stage", "image", "deadline", "part",
+              "option"}
 
 
 def typed_value(raw: str | None, var_type: str):
@@ -89,12 +94,50 @@ def _choice(element, types: dict, lines: dict, node_id: str) -> dict:
     return raw
 
 
+def _flag(element, name: str) -> bool:
+    value = (element.get(name) or "false").lower()
+    if value not in ("true", "false"):
+        raise OLXError(f'{name} must be "true" or "false", not "{element.get(name)}".', element.sourceline)
+    return value == "true"
+
+
+def _option(element, lines: dict, path: tuple) -> dict:
+    check_children(element, OPTION_CHILDREN)
+    raw: dict = {"id": element.get("id", ""), "text": localized(element, "text")}
+    lines[path + ("option", raw["id"])] = element.sourceline
+    if _flag(element, "correct"):
+        raw["correct"] = True
+    if localized(element, "feedback"):
+        raw["feedback"] = localized(element, "feedback")
+    return raw
+
+
+def _part(element, lines: dict, node_id: str) -> dict:
+    check_children(element, PART_CHILDREN)
+    path = ("node", node_id, "part", element.get("id", ""))
+    lines[path] = element.sourceline
+    raw: dict = {"id": path[3], "kind": element.get("kind", "choice"), "label": localized(element, "label")}
+    if element.get("points") is not None:
+        raw["points"] = typed_value(element.get("points"), "number")
+    if element.get("pattern"):
+        raw["pattern"] = element.get("pattern")
+    for name in ("max_length", "min_length"):
+        if element.get(name) is not None:
+            raw[name] = whole_number(element.get(name), name, element.sourceline)
+    options = [_option(option, lines, path) for option in element.findall("option")]
+    for key, value in (("options", options), ("placeholder", localized(element, "placeholder")),
+                       ("explanation", localized(element, "explanation")), ("cites", _cites(element))):
+        if value:
+            raw[key] = value
+    return raw
+
+
 def _node(element, types: dict, lines: dict) -> dict:
     node_id = element.get("id", "")
     lines[("node", node_id)] = element.sourceline
-    check_children(element, SCENE_CHILDREN if element.tag == "scene" else ENDING_CHILDREN)
+    check_children(element, {"scene": SCENE_CHILDREN, "draft": DRAFT_CHILDREN}.get(element.tag, ENDING_CHILDREN))
     raw: dict = {"id": node_id, "kind": element.tag}
-    for name in ("stage", "rating"):
+    for name in ("stage", "rating", "target"):
         if element.get(name):
             raw[name] = element.get(name)
     if element.get("credit") is not None:
@@ -108,6 +151,11 @@ def _node(element, types: dict, lines: dict) -> dict:
         raw["image"] = image
     if element.tag == "scene":
         raw["choices"] = [_choice(c, types, lines, node_id) for c in element.findall("choice")]
+        return raw
+    if element.tag == "draft":
+        if localized(element, "heading"):
+            raw["heading"] = localized(element, "heading")
+        raw["parts"] = [_part(p, lines, node_id) for p in element.findall("part")]
         return raw
     plan = []
     for step in element.findall("step"):
@@ -164,7 +212,7 @@ def parse_scenario(root: etree._Element) -> tuple[dict, dict, dict]:
     document["variables"] = _variables(root)
     types = {v["id"]: v["type"] for v in document["variables"]}
     _trial_parts(root, document)
-    document["nodes"] = [_node(child, types, lines) for child in root if child.tag in ("scene", "ending")]
+    document["nodes"] = [_node(child, types, lines) for child in root if child.tag in NODE_TAGS]
     return document, attributes, lines
 
 
@@ -188,9 +236,27 @@ def _serialize_choice(parent, raw: dict) -> None:
         etree.SubElement(element, "cite", norm=norm)
 
 
+def _serialize_part(parent, raw: dict) -> None:
+    element = etree.SubElement(parent, "part", id=raw["id"], kind=raw.get("kind", "choice"))
+    for name in ("points", "pattern", "max_length", "min_length"):
+        if name in raw:
+            element.set(name, attribute(raw[name]))
+    append_localized(element, "label", raw.get("label", {}))
+    append_localized(element, "placeholder", raw.get("placeholder", {}))
+    for option in raw.get("options", ()):
+        node = etree.SubElement(element, "option", id=option["id"])
+        if option.get("correct"):
+            node.set("correct", "true")
+        append_localized(node, "text", option.get("text", {}))
+        append_localized(node, "feedback", option.get("feedback", {}))
+    append_localized(element, "explanation", raw.get("explanation", {}))
+    for norm in raw.get("cites", ()):
+        etree.SubElement(element, "cite", norm=norm)
+
+
 def _serialize_node(parent, raw: dict) -> None:
     element = etree.SubElement(parent, raw["kind"], id=raw["id"])
-    for name in ("stage", "rating", "credit"):
+    for name in ("target", "stage", "rating", "credit"):
         if name in raw:
             element.set(name, attribute(raw[name]))
     append_localized(element, "title", raw.get("title", {}))
@@ -198,6 +264,9 @@ def _serialize_node(parent, raw: dict) -> None:
     if raw.get("image"):
         image = etree.SubElement(element, "image", src=raw["image"].get("src", ""))
         append_localized(image, "alt", raw["image"].get("alt", {}))
+    append_localized(element, "heading", raw.get("heading", {}))
+    for part in raw.get("parts", ()):
+        _serialize_part(element, part)
     for choice in raw.get("choices", ()):
         _serialize_choice(element, choice)
     for item in raw.get("plan", ()):

@@ -3,6 +3,25 @@ function LegalCaseStudyView(runtime, element, initArgs) {
     'use strict';
     var view = new window.LegalBasics.View(runtime, element, '.lb-block__body');
     view.block.setAttribute('data-lb-ready', 'true');
+    var AFTER_STEP = ['.lb-ending', '.lb-last', '.lb-scene .lb-choice', '.lb-title'];
+
+    // A draft: one answer per part (the checked option or the typed text); a refusal is shown by the submit
+    // button and the form, with everything the learner typed, stays as it is.
+    view.block.addEventListener('submit', function (event) {
+        var form = event.target.closest('form.lb-draft');
+        if (!form || !view.block.contains(form)) { return; }
+        event.preventDefault();
+        var parts = {};
+        Array.prototype.forEach.call(form.querySelectorAll('[data-part]'), function (part) {
+            var input = part.querySelector('input[type="radio"]:checked, input[type="text"]');
+            if (input) { parts[part.getAttribute('data-part')] = input.value; }
+        });
+        var error = form.querySelector('.lb-draft__error');
+        error.textContent = '';
+        view.post('submit_draft', {draft: form.getAttribute('data-draft'), parts: parts}, function () {
+            view.focus(AFTER_STEP);
+        }, function (message) { error.textContent = message; });
+    });
 
     view.block.addEventListener('click', function (event) {
         var button = event.target.closest('button[data-action]');
@@ -31,7 +50,7 @@ function LegalCaseStudyView(runtime, element, initArgs) {
             if (action === 'set_language') {
                 view.focus(['[data-lang="' + payload.language + '"]']);
             } else {
-                view.focus(['.lb-ending', '.lb-last', '.lb-scene .lb-choice', '.lb-title']);
+                view.focus(AFTER_STEP);
             }
         });
     });

@@ -39,7 +39,9 @@
         }
     };
 
-    View.prototype.post = function (handler, payload, done) {
+    // ``done(reply)`` after a 2xx (the body is replaced); ``failed(message)``, when given, shows a refusal where
+    // the learner is working instead of the status line (the body, and what the learner typed, stay as they are).
+    View.prototype.post = function (handler, payload, done, failed) {
         if (this.busy) { return; }
         var view = this;
         view.busy = true;
@@ -59,14 +61,23 @@
                 view.announce(reply.message || '');
                 if (done) { done(reply); }
             } else {
-                view.announce(reply.error || view.string('error'));
+                view.refused(reply.error || view.string('error'), failed);
             }
         };
         request.onerror = function () {
             view.busy = false;
-            view.announce(view.string('error'));
+            view.refused(view.string('error'), failed);
         };
         request.send(JSON.stringify(payload || {}));
+    };
+
+    View.prototype.refused = function (message, failed) {
+        if (failed) {
+            this.announce('');
+            failed(message);
+        } else {
+            this.announce(message);
+        }
     };
 
     window.LegalBasics = {View: View};

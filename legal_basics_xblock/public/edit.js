@@ -415,11 +415,14 @@ function LegalBlockEditor(runtime, element, initArgs) {
         });
         showMessages(warnings.length ? 'warning' : 'success', text(warnings.length ? 'warnings' : 'saved'), warnings);
         announce(text('saved'));
+        // Studio's "Saving…" notice is only raised once the save has succeeded: a refused save never leaves it up.
+        notify('save', {state: 'start'});
         notify('save', {state: 'end'});
     }
 
     function onFailed(message) {
         var lines = message.split('\n');
+        announce(text('not-saved'));
         showMessages('error', lines[0], lines.slice(1));
         notify('error', {title: lines[0], message: lines.slice(1).join('\n')});
     }
@@ -433,7 +436,6 @@ function LegalBlockEditor(runtime, element, initArgs) {
         var request = new XMLHttpRequest();
         setBusy(true);
         announce(text('saving'));
-        notify('save', {state: 'start'});
         request.open('POST', runtime.handlerUrl(root, mode === 'xml' ? 'studio_save_xml' : 'studio_save'));
         request.setRequestHeader('Content-Type', 'application/json');
         request.setRequestHeader('X-CSRFToken', csrfToken());

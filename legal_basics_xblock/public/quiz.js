@@ -74,6 +74,7 @@ function LegalQuizView(runtime, element, initArgs) {
             try { reply = JSON.parse(request.responseText); } catch (e) { reply = {}; }
             if (request.status >= 200 && request.status < 300 && reply.html !== undefined) {
                 body.innerHTML = reply.html;
+                fillOptions(body);
                 markEnds(body);
                 quiz.setAttribute('lang', body.querySelector('[lang]').getAttribute('lang'));
                 announce(reply.message || '');
@@ -197,6 +198,17 @@ function LegalQuizView(runtime, element, initArgs) {
         box.querySelector('[data-action="confirm_yes"]').focus();
     }
 
+    /* The answers of a matching question are sent once, in its first list; the other lists copy them and
+       keep the learner's choice (the server sends each list only the option already chosen). */
+    function fillOptions(scope) {
+        Array.prototype.forEach.call(scope.querySelectorAll('select[data-options-from]'), function (select) {
+            var source = scope.querySelector('#' + select.getAttribute('data-options-from'));
+            var chosen = select.value;
+            select.innerHTML = source.innerHTML;
+            select.value = chosen;
+        });
+    }
+
     /* The first step cannot move up nor the last one down: say so (aria-disabled keeps them focusable). */
     function markEnds(scope) {
         Array.prototype.forEach.call(scope.querySelectorAll('.lb-order'), function (list) {
@@ -267,6 +279,7 @@ function LegalQuizView(runtime, element, initArgs) {
         submitAnswers();
     });
 
+    fillOptions(body);
     markEnds(body);
     quiz.setAttribute('data-lb-ready', 'true');
 }

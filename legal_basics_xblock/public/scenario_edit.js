@@ -55,6 +55,23 @@
         dropEmpty(choice, 'cites');
     }
 
+    // A draft's part keeps only what its kind uses: options for a choice part, the text-field settings for a text part.
+    function cleanPart(part) {
+        ['points', 'max_length', 'min_length'].forEach(function (key) { setTyped(part, key, 'number'); });
+        ['label', 'placeholder', 'explanation'].forEach(function (key) { dropBlank(part, key); });
+        if (!String(part.pattern || '').trim()) { delete part.pattern; }
+        dropEmpty(part, 'cites');
+        if (part.kind === 'choice') {
+            ['pattern', 'max_length', 'min_length', 'placeholder'].forEach(function (key) { delete part[key]; });
+            (part.options || []).forEach(function (option) {
+                dropBlank(option, 'feedback');
+                if (option.correct !== true) { delete option.correct; }
+            });
+            return;
+        }
+        delete part.options;
+    }
+
     function cleanStep(step) {
         ['authority', 'deadline', 'documents'].forEach(function (key) { dropBlank(step, key); });
         dropEmpty(step, 'cites');
@@ -65,6 +82,15 @@
         if (node.image && !String(node.image.src || '').trim()) { delete node.image; }
         if (node.image) { dropBlank(node.image, 'alt'); }
         if (!node.stage) { delete node.stage; }
+        if (node.kind !== 'draft') { ['target', 'heading', 'parts'].forEach(function (key) { delete node[key]; }); }
+        if (node.kind === 'draft') {
+            ['choices', 'rating', 'credit', 'plan', 'cites'].forEach(function (key) { delete node[key]; });
+            dropBlank(node, 'heading');
+            node.target = node.target || '';
+            node.parts = node.parts || [];
+            node.parts.forEach(cleanPart);
+            return;
+        }
         if (node.kind === 'ending') {
             delete node.choices;
             setTyped(node, 'credit', 'number');
@@ -268,6 +294,7 @@
             function swap(obj, key) { if (obj && obj[key] === from) { obj[key] = to; } }
             if (name === 'nodes') {
                 swap(doc, 'start');
+                doc.nodes.forEach(function (node) { if (node.kind === 'draft') { swap(node, 'target'); } });
                 eachChoice(function (choice) { swap(choice, 'target'); swap(choice.deadline, 'late_target'); });
                 (doc.roles || []).forEach(function (role) { swap(role, 'start'); });
             } else if (name === 'variables') {
@@ -292,6 +319,15 @@
 
         function newChoice(list) { return {id: freshId('c', list), label: emptyText(), target: ''}; }
 
+        function newOption(list) { return {id: freshId('o', list), text: emptyText()}; }
+
+        function newPart(list) {
+            var options = [];
+            options.push(newOption(options));
+            options.push(newOption(options));
+            return {id: freshId('part', list), kind: 'choice', label: emptyText(), options: options};
+        }
+
         function newCondition(op) {
             var type = typeOf(doc, firstVariable());
             return {var: firstVariable(), op: op, value: type === 'flag' ? true : 0};
@@ -302,6 +338,8 @@
                 return {id: freshId('var', list), type: 'counter', initial: 0, label: emptyText()};
             },
             choices: newChoice,
+            parts: newPart,
+            options: newOption,
             requires: function () { return newCondition('eq'); },
             effects: function () { return newCondition('set'); },
             plan: function () { return {text: emptyText()}; },
@@ -316,11 +354,15 @@
             return withKind(node);
         }
 
-        // Give a node what its kind needs: an ending a rating and credit, a scene a first choice.
+        // Give a node what its kind needs: an ending a rating and credit, a draft a target and a first part,
+        // a scene a first choice.
         function withKind(node) {
             if (node.kind === 'ending') {
                 node.rating = node.rating || 'poor';
                 node.credit = typeof node.credit === 'number' ? node.credit : 0;
+            } else if (node.kind === 'draft') {
+                node.target = node.target || '';
+                node.parts = (node.parts || []).length ? node.parts : [newPart([])];
             } else if (!(node.choices || []).length) {
                 node.choices = [newChoice([])];
             }
@@ -449,6 +491,7 @@
             if (path === 'id') { setSlot(item, 'id', model.id); }
             if (name === 'nodes' && /^(title|body)\./.test(path)) { showTitle(item, model); }
             if (name === 'nodes' && path === 'kind') { changeKind(model); }
+            if (name === 'parts' && path === 'kind') { changePartKind(item, model); }
             if ((name === 'requires' || name === 'effects') && path === 'var') {
                 renderValue(own(item, '[data-value]')[0], model);
             }
@@ -470,6 +513,7 @@
             });
             if (name === 'nodes') { setupNode(item, model); }
             if (name === 'choices') { setupDeadline(item, model); }
+            if (name === 'parts') { showKind(item, model.kind); }
             watchId(item, name, model);
             api.linkLabels(item);
             tools(item).forEach(function (button) {
@@ -500,6 +544,14 @@
             renderNodes();
             afterChange(part('nodes'), part('add-' + kind), doc.nodes.length - 1, 'add');
             listChanged('nodes');
+        }
+
+        // A part switched to "choice" gets two empty options; the form shows what the new kind uses.
+        function changePartKind(item, part) {
+            part.options = Array.isArray(part.options) ? part.options : [];
+            while (part.kind === 'choice' && part.options.length < 2) { part.options.push(newOption(part.options)); }
+            renderList(own(item, '[data-list="options"]')[0], part, 'options');
+            showKind(item, part.kind);
         }
 
         function changeKind(node) {
@@ -567,7 +619,9 @@
             var node = byId(doc.nodes, quoted[0]);
             if (node) {
                 var step = /^\d+$/.test(quoted[1] || '') ? (node.plan || [])[Number(quoted[1]) - 1] : null;
-                return elements.get(byId(node.choices, quoted[1]) || step || node);
+                var part = byId(node.parts, quoted[1]);
+                var option = part ? byId(part.options, quoted[2]) : null;
+                return elements.get(option || part || byId(node.choices, quoted[1]) || step || node);
             }
             var other = byId(doc.variables, quoted[0]) || byId(doc.roles, quoted[0]) || byId(doc.stages, quoted[0]);
             return other ? elements.get(other) : null;
@@ -598,6 +652,7 @@
         });
         renderNodes();
         part('add-scene').addEventListener('click', function () { addNode('scene'); });
+        part('add-draft').addEventListener('click', function () { addNode('draft'); });
         part('add-ending').addEventListener('click', function () { addNode('ending'); });
         return {
             document: function () { return cleanDocument(doc); },

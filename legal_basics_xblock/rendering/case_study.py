@@ -1,8 +1,10 @@
 """What a learner sees of a case study or mock trial: the current node, the choices open
-now, their own path with its consequences and, at the end, the outcome and action plan.
+now (or the form of the draft to write), their own path with its consequences and, at the
+end, the outcome and action plan.
 
-Targets, untaken choices' consequences, future nodes, endings and points never enter
-this context before the learner reaches them.
+Targets, untaken choices' consequences, future nodes, endings, points and everything that
+tells a draft's right parts (rendering/drafts.py) never enter this context before the learner
+reaches or submits them.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..content.sanitize import image_src_allowed
-from ..content.scenario import ENDING, Scenario
+from ..content.scenario import DRAFT, ENDING, Scenario
 from ..engine.traversal import LOOP_GUARD_NODE, is_finished, open_choices
 from ..marker import _
 from . import View, authored
+from .drafts import document_token, draft_form, draft_outcome
 from .tokens import Tokens
 
 RATING_LABELS = {"best": _("Best outcome"), "acceptable": _("Acceptable outcome"), "poor": _("Poor outcome")}
@@ -35,6 +38,7 @@ class CaseScreen:
     needs_role: bool = False
     extra: dict = field(default_factory=dict)
     attempt: dict = field(default_factory=dict)
+    document_url: Callable[[str], str] = lambda token: ""
 
 
 def _variables(screen: CaseScreen) -> tuple[list, list]:
@@ -50,10 +54,22 @@ def _variables(screen: CaseScreen) -> tuple[list, list]:
     return counters, evidence
 
 
+def _draft_step(screen: CaseScreen, node, entry: dict, terms) -> View:
+    """A submitted draft in the learner's path: its title and the outcome part by part."""
+    return View({
+        "label": authored.plain(node.title, screen.language) or authored.plain(node.heading, screen.language),
+        "draft": draft_outcome(node, entry["values"], screen.language, terms, screen.gettext),
+        "document_url": screen.document_url(document_token(screen.tokens, node.id)),
+    })
+
+
 def _path(screen: CaseScreen, terms) -> list:
     steps = []
     for entry in screen.progress.get("path", ()):
         node = screen.scenario.node(entry.get("node", ""))
+        if node is not None and node.kind == DRAFT and isinstance(entry.get("values"), dict):
+            steps.append(_draft_step(screen, node, entry, terms))
+            continue
         choice = next((c for c in node.choices if c.id == entry.get("choice")), None) if node else None
         if choice is None:
             continue
@@ -108,6 +124,7 @@ def _current(screen: CaseScreen, terms) -> dict | None:
         "choices": [{"token": screen.tokens.token(str(step), node.id, choice.id),
                      "label": authored.plain(choice.label, screen.language)}
                     for choice in open_choices(screen.scenario, screen.progress)],
+        "draft": draft_form(node, screen.tokens, step, screen.language) if node.kind == DRAFT else None,
     })
 
 

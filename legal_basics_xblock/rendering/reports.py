@@ -13,7 +13,8 @@ from ..content.quiz import MATCHING, ORDERING, Question, Quiz
 from ..content.sanitize import sanitize_html
 from ..content.scenario import ENDING, Scenario
 from ..content.text import pick
-from ..engine.traversal import decision_quality, decisions_of
+from ..engine.drafts import CHOICE
+from ..engine.traversal import decision_quality, decisions_of, draft_result
 from ..grading.quiz import CORRECT, INCORRECT, outcome, question_fraction
 
 OUTCOME_WORDS = {CORRECT: "yes", INCORRECT: "no"}
@@ -58,21 +59,37 @@ def _choice(scenario: Scenario, decision: dict):
     return node, next((c for c in node.choices if c.id == decision.get("choice")), None) if node else None
 
 
+def _answer_and_points(scenario: Scenario, decision: dict, language: str) -> tuple:
+    """A choice's label and points, or a draft's parts as "label: answer (✓/✗)" and the points earned."""
+    draft = draft_result(scenario, decision)
+    if draft is not None:
+        words = []
+        for item in draft.parts:
+            option = item.part.option(item.value) if item.part.kind == CHOICE else None
+            answer = _plain(option.text, language) if option else str(item.value)
+            words.append(f"{_plain(item.part.label, language)}: {answer} ({'✓' if item.ok else '✗'})")
+        return "; ".join(words), draft.earned
+    _node, choice = _choice(scenario, decision)
+    if choice is None:
+        return decision.get("choice", ""), ""
+    return _plain(choice.label, language), choice.points
+
+
 def run_rows(scenario: Scenario, run: dict, number: int, language: str, fraction: float) -> list:
     """One row per decision of one run, undone ones included, marking which one counted."""
     ending = scenario.node(run.get("node") or "")
     quality = decision_quality(scenario, run)
     rows, seen = [], set()
     for step, decision in enumerate(decisions_of(run), 1):
-        node, choice = _choice(scenario, decision)
+        node = scenario.node(decision.get("node") or "")
+        answer, points = _answer_and_points(scenario, decision, language)
         key = (decision.get("node"), decision.get("at"))
         counted = key not in seen
         seen.add(key)
         rows.append({
             "Run": number, "Graded": "yes" if run.get("graded", True) else "no", "Step": step,
             "Question": decision.get("node", ""), "Scene": _plain(node.title, language) if node else "",
-            "Answer": _plain(choice.label, language) if choice else decision.get("choice", ""),
-            "Points": choice.points if choice else "", "Counted": "yes" if counted else "no",
+            "Answer": answer, "Points": points, "Counted": "yes" if counted else "no",
             "Ending": _plain(ending.title, language) if ending and ending.kind == ENDING else "",
             "Decision quality": "" if quality is None else round(quality, 4), "Score": round(fraction, 4),
             "Abandoned": "yes" if run.get("abandoned") else "no", "Time": run.get("time", ""),

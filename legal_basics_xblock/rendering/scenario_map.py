@@ -1,11 +1,11 @@
-"""The author's overview of a scenario graph: every node, where its choices lead, and what is wrong.
+"""The author's overview of a scenario graph: every node, where its choices (or a draft) lead, and what is wrong.
 
 Shown in the Studio editor so an author sees dead ends and unreachable scenes before saving.
 """
 
 from __future__ import annotations
 
-from ..content.scenario import ENDING, Scenario
+from ..content.scenario import DRAFT, ENDING, Scenario
 from ..content.validate_scenario import can_finish, reachable, starts
 from . import authored
 
@@ -25,6 +25,9 @@ def scenario_map(scenario: Scenario, language: str) -> list[dict]:
             "credit": node.credit if node.kind == ENDING else None,
             "unreachable": node.id not in seen,
             "dead_end": node.id in seen and node.id not in finishing,
+            "target": node.target if node.kind == DRAFT else "",
+            "target_missing": node.kind == DRAFT and node.target not in scenario.nodes,
+            "parts": len(node.parts) if node.kind == DRAFT else 0,
             "choices": [{
                 "id": choice.id,
                 "label": authored.plain(choice.label, language),

@@ -15,13 +15,15 @@ class QuizForm(HTMLParser):
     """One valid answer per question of a learner's quiz form, whatever the question kind.
 
     single/multiple: the first choice; ordering: the steps in the order shown (every step once is
-    all the decoder asks); matching: the first offered answer for every situation.
+    all the decoder asks); matching: the first offered answer for every situation (a list sent with
+    ``data-options-from`` offers what the question's first list offers, as the block's JS copies it).
     """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.question = None  # token of the <fieldset class="lb-q"> being read
         self.prompt = None  # data-prompt of the <select> being read
+        self.first_offered = None  # the first answer the question's first list offers
         self.answers: dict = {}
 
     def handle_starttag(self, tag, attrs):
@@ -40,12 +42,16 @@ class QuizForm(HTMLParser):
         elif tag == "select" and attrs.get("data-prompt"):
             self.prompt = attrs["data-prompt"]
         elif tag == "option" and self.prompt and attrs.get("value"):
+            self.first_offered = self.first_offered or attrs["value"]
             answer.setdefault("matches", {}).setdefault(self.prompt, attrs["value"])
 
     def handle_endtag(self, tag):
         if tag == "fieldset":
-            self.question = None
-        elif tag == "select":
+            self.question = self.first_offered = None
+        elif tag == "select" and self.question:
+            matches = self.answers[self.question].setdefault("matches", {})
+            if self.prompt and self.prompt not in matches and self.first_offered:
+                matches[self.prompt] = self.first_offered
             self.prompt = None
 
 

@@ -134,7 +134,7 @@ class Workbench:
     def block_html(self, path: str, student: str) -> str:
         """The server-rendered quiz markup for ``student`` (without the echoed scenario XML)."""
         page = _get(self.url(path, student))
-        start = page.find('<div class="lb-quiz"')
+        start = page.find('<div class="lb-block lb-quiz"')
         end = page.find('<div class="lb-status"', start)
         return page[start:end]
 

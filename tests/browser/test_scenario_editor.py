@@ -227,7 +227,7 @@ def test_renaming_a_node_updates_its_references_and_saves(page):
     field = page.field(node, "id")
     page.type_into(field, "kettle-renamed")
     field.send_keys(Keys.TAB)
-    target = Select(page.field(page.choice("kettle", "kettle-claim"), "target"))
+    target = Select(page.field(page.node("claim"), "target"))  # the draft the claim is written in leads there
     assert target.first_selected_option.get_attribute("value") == "kettle-renamed"
     assert target.first_selected_option.text == "kettle-renamed"
     kind, title, lines = page.save()
@@ -273,6 +273,40 @@ def test_a_new_ending_can_become_a_scene_with_a_deadline(page):
     page.click(page.find("[data-role='has-deadline']", choice))
     assert deadline.is_displayed() and page.field(choice, "deadline.max").get_attribute("value") == "30"
     assert Select(page.field(choice, "deadline.var")).first_selected_option.get_attribute("value") == "days"
+    page.click(page.tool(node, "remove"))
+    assert len(page.nodes()) == count
+    assert not page.js_errors()
+
+
+def test_a_draft_and_its_parts_are_edited_in_the_form(page):
+    page.show("scenes")
+    claim = page.node("claim")
+    assert Select(page.field(claim, "kind")).first_selected_option.get_attribute("value") == "draft"
+    assert Select(page.field(claim, "target")).first_selected_option.get_attribute("value") == "kettle-reply"
+    assert not page.find("[data-list='choices']", claim).is_displayed()
+    parts = page.items(claim, "parts")
+    assert len(parts) == 9
+    text_part = next(p for p in parts if page.field(p, "id").get_attribute("value") == "bought")
+    assert page.field(text_part, "pattern").is_displayed()
+    assert not page.find("[data-list='options']", text_part).is_displayed()
+    violations = axe(page.driver, EDITOR)
+    assert not violations, f"an open draft:\n{describe_violations(violations)}"
+    count = len(page.nodes())
+    page.click(page.find(f"{EDITOR} [data-role='add-draft']"))
+    node = page.nodes()[-1]
+    assert len(page.nodes()) == count + 1 and page.active().get_attribute("value") == f"draft{count + 1}"
+    part = page.items(node, "parts")[0]
+    assert len(page.items(part, "options")) == 2 and not page.field(part, "pattern").is_displayed()
+    Select(page.field(part, "kind")).select_by_value("text")
+    assert page.field(part, "pattern").is_displayed()
+    assert not page.find("[data-list='options']", part).is_displayed()
+    Select(page.field(part, "kind")).select_by_value("choice")
+    assert page.find("[data-list='options']", part).is_displayed()
+    option = page.items(part, "options")[1]
+    Select(page.field(option, "correct")).select_by_value("true")
+    kind, _title, lines = page.save()
+    assert kind == "error", "the new draft has no target, texts or citations yet"
+    assert any(f"draft{count + 1}" in line for line in lines), lines
     page.click(page.tool(node, "remove"))
     assert len(page.nodes()) == count
     assert not page.js_errors()

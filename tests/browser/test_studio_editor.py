@@ -96,6 +96,8 @@ def test_invalid_edit_lists_the_errors_and_saves_nothing(page):
     assert page.find(f"{EDITOR} [data-role='messages']").get_attribute("role") == "alert"
     assert page.active().get_attribute("data-role") == "messages"
     assert any(f'"{question_id}"' in line and "no-such.norm" in line for line in lines), lines
+    status = page.find(f"{EDITOR} [data-role='status']")
+    WebDriverWait(page.driver, WAIT).until(lambda _d: status.text == "Not saved.", "the status still says Saving…")
     assert page.learner_html() == before
     page.show("settings")
     page.click(page.find(f"{EDITOR} [data-role='messages'] button"))

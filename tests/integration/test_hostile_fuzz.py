@@ -25,12 +25,13 @@ TIME_BUDGET_S = 480
 HANDLERS = {
     "quiz_all_kinds.xml": ["submit", "hint", "set_language", "reset", "finish", "show_answer_handler", "save_draft",
                            "staff_reset", "studio_save", "studio_save_xml"],
-    "case_small.xml": ["choose", "back", "restart", "set_language", "studio_save", "studio_save_xml"],
-    "trial_small.xml": ["choose", "back", "restart", "set_language", "choose_role", "studio_save",
+    "case_small.xml": ["choose", "back", "restart", "set_language", "submit_draft", "studio_save", "studio_save_xml"],
+    "trial_small.xml": ["choose", "back", "restart", "set_language", "choose_role", "submit_draft", "studio_save",
                         "studio_save_xml"],
+    "case_draft.xml": ["submit_draft", "choose", "back", "restart", "set_language", "studio_save", "studio_save_xml"],
 }
 ALLOWED = {200, 400, 403, 405, 409, 413}
-TOKEN = re.compile(r'(?:data-(?:token|choice|role|q)|name|value)="([^"]{6,})"')
+TOKEN = re.compile(r'(?:data-(?:token|choice|role|q|draft|part)|name|value)="([^"]{6,})"')
 
 
 def stored_state() -> list:
@@ -115,6 +116,10 @@ class Generator:
             "hint": lambda: {"question": rng.choice(self.tokens + self.other + [self.scalar()])},
             "choose": lambda: {"choice": rng.choice(self.tokens + self.other + [self.scalar()])},
             "choose_role": lambda: {"role": rng.choice(self.tokens + self.other + [self.scalar()])},
+            "submit_draft": lambda: {"draft": rng.choice(self.tokens + self.other + [self.scalar()]),
+                                     "parts": {rng.choice(self.tokens + self.other): rng.choice(
+                                         [self.value(), rng.choice(self.tokens), "01.12.2026"])
+                                         for _ in range(rng.randint(0, 5))}},
             "set_language": lambda: {"language": self.scalar(), "draft": self.value()},
             "save_draft": lambda: {"draft": {rng.choice(self.tokens + self.other): self.value()
                                              for _ in range(rng.randint(0, 4))}},

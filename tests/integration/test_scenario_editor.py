@@ -29,7 +29,7 @@ FIXTURES = {"legal_case_study": "case_small.xml", "legal_mock_trial": "trial_sma
 # The list (or the document itself) each prototype edits.
 PROTO_OF_LIST = {"nodes": "nodes", "choices": "choices", "requires": "requires", "effects": "effects",
                  "plan": "plan", "variables": "variables", "roles": "roles", "stages": "stages",
-                 "criteria": "criteria", "debrief": "debrief"}
+                 "criteria": "criteria", "debrief": "debrief", "parts": "parts", "options": "options"}
 TYPED_VALUES = {"value", "initial"}  # edited by a control chosen from the variable's type (data-value)
 
 
@@ -92,8 +92,8 @@ def test_studio_view_has_a_scenes_tab_with_its_script(author):
     assert page.count('role="tabpanel"') == 4
     assert 'aria-controls="' in page and 'id="' in page and 'data-panel="scenes"' in page
     urls = [resource.data for resource in frag.resources]
-    assert any(url.endswith("public/scenario_edit.js") for url in urls)
-    assert [url for url in urls if url.endswith(".js")][0].endswith("public/edit.js"), "edit.js loads first"
+    assert any(url.endswith("public/min/scenario_edit.js") for url in urls)
+    assert [url for url in urls if url.endswith(".js")][0].endswith("public/min/edit.js"), "edit.js loads first"
     scenes = panel(page)
     for role in ("scenes", "scenario-head", "nodes", "add-scene", "add-ending", "trial", "case-file"):
         assert f'data-role="{role}"' in scenes, role
@@ -267,3 +267,69 @@ def test_a_broken_edit_is_refused_with_the_node_and_choice_named(author):
     assert any(named(line, scene["id"], choice["id"], "nowhere") for line in lines), lines
     assert any(named(line, scene["id"], scene["choices"][-1]["id"]) and "ru" in line for line in lines), lines
     assert author.refresh().scenario == before
+
+
+# --- drafts ---------------------------------------------------------------------------------------------
+@pytest.fixture(name="drafting")
+def _drafting(workbench):
+    return workbench.learner(workbench.load(fixture_xml("case_draft.xml")), "staff-drafts")
+
+
+def test_the_draft_form_has_its_kinds_and_the_map_shows_the_target(drafting):
+    page = studio_html(drafting)
+    node = proto(page, "nodes")
+    assert '<option value="draft">' in node and 'data-bind="target" data-options="nodes"' in node
+    assert 'data-list="parts" data-kinds="draft"' in node and 'data-role="add-draft"' in panel(page)
+    part = proto(page, "parts")
+    assert 'data-list="options" data-kinds="choice"' in part and 'data-kinds="text"' in part
+    assert 'data-bind="correct" data-type="flag"' in proto(page, "options")
+    assert re.search(r"<code>claim</code> · [^<]*\(\w+: 3\) → <code>sent</code>", page), "the Map shows the draft"
+
+
+def test_an_unchanged_draft_round_trips_through_the_form(drafting):
+    olx_before = drafting.refresh().export_olx()
+    status, reply = drafting.call("studio_save", {"settings": {}, "content": clean(
+        editor_data(studio_html(drafting))["content"])})
+    assert status == 200, reply
+    assert drafting.refresh().export_olx() == olx_before
+
+
+def test_a_draft_keeps_what_its_kind_uses_and_its_parts_are_typed(drafting):
+    document = editor_data(studio_html(drafting))["content"]
+    draft, scene = node_of(document, "claim"), node_of(document, "sent")
+    choice_part, text_part = draft["parts"][0], draft["parts"][1]
+    draft.update(choices=[], rating="best", credit=1, heading={"kk": "", "ru": " "})
+    choice_part.update(pattern="", max_length=None, placeholder={"kk": "", "ru": ""}, points="2")
+    choice_part["options"][1].update(correct=False, feedback={"kk": "", "ru": ""})
+    text_part.update(max_length="30", min_length="", explanation={"kk": " ", "ru": ""},
+                     options=[{"id": "x", "text": {"kk": "x", "ru": "x"}}])
+    scene.update(target="won", heading={"kk": "H", "ru": "H"}, parts=[])
+    sent = clean(document)
+    node, sent_scene = node_of(sent, "claim"), node_of(sent, "sent")
+    assert not {"choices", "rating", "credit", "heading"} & set(node) and node["target"] == "sent"
+    assert not {"target", "heading", "parts"} & set(sent_scene)
+    assert not {"pattern", "max_length", "placeholder"} & set(node["parts"][0]) and node["parts"][0]["points"] == 2
+    wrong = {"kk": "WRONG-OPTION-KK", "ru": "WRONG-OPTION-RU"}
+    assert node["parts"][0]["options"][1] == {"id": "court-secret", "text": wrong}
+    assert node["parts"][1]["max_length"] == 30 and not {"min_length", "explanation", "options"} & set(
+        node["parts"][1])
+    status, reply = drafting.call("studio_save", {"settings": {}, "content": sent})
+    assert status == 200, reply
+    stored = node_of(drafting.refresh().scenario, "claim")
+    assert stored["parts"][1]["pattern"] == r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$", "the pattern is stored as typed"
+
+
+def test_a_broken_draft_is_refused_with_the_node_and_part_named(drafting):
+    document = editor_data(studio_html(drafting))["content"]
+    before = copy.deepcopy(drafting.refresh().scenario)
+    draft = node_of(document, "claim")
+    draft["parts"][0]["options"][1]["correct"] = True
+    draft["parts"][1]["pattern"] = "(unclosed"
+    draft["target"] = "nowhere"
+    status, reply = drafting.call("studio_save", {"settings": {}, "content": clean(document)})
+    assert status == 400, reply
+    lines = reply["error"].split("\n")
+    assert any(named(line, "claim", "to") and "exactly one" in line for line in lines), lines
+    assert any(named(line, "claim", "handed") and "regular expression" in line for line in lines), lines
+    assert any(named(line, "claim", "nowhere") for line in lines), lines
+    assert drafting.refresh().scenario == before

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from xblock.fields import Scope
 
 from legal_basics_xblock.blocks.quiz import OPTIONS
@@ -70,7 +71,8 @@ def test_studio_view_has_tabs_settings_questions_and_olx(author):
     assert 'role="alert"' in page and 'role="status"' in page
     assert re.search(r"data-init=['\"]LegalBlockEditor['\"]", page)
     urls = [resource.data for resource in frag.resources]
-    assert any(url.endswith("public/edit.js") for url in urls) and any(url.endswith("public/edit.css") for url in urls)
+    assert any(url.endswith("public/min/edit.js") for url in urls)
+    assert any(url.endswith("public/min/edit.css") for url in urls)
     assert "&lt;legal_quiz" in page and "STEM-SINGLE-KK" in page, "the XML tab holds the block's OLX"
     assert 'lang="kk"' in page and 'lang="ru"' in page
     assert "{%" not in page and "{{" not in page
@@ -82,6 +84,18 @@ def test_studio_view_has_tabs_settings_questions_and_olx(author):
     assert by_name["mode"]["values"] == ["practice", "exam", "diagnostic"]
     assert by_name["shuffle"]["type"] == "boolean"
     assert [q["id"] for q in data["content"]["questions"]] == ["single-q", "multi-q", "order-q", "match-q"]
+
+
+@pytest.mark.parametrize("author_language, block_language, tab", [
+    ("ru", "kk", "Настройки"), ("kk", "ru", "Баптаулар"), ("en", "kk", "Settings"), ("de", "ru", "Settings")])
+def test_the_editor_speaks_the_authors_language_not_the_blocks(author, author_language, block_language, tab):
+    block = author.refresh()
+    block.language = block_language
+    with translation.override(author_language):
+        page = block.render("studio_view", {}).content
+    expected = author_language if author_language in ("kk", "ru", "en") else "en"
+    assert re.search(rf'class="lb-ed editor-with-buttons" lang="{expected}"', page)
+    assert f'data-tab="settings">{tab}</button>' in page
 
 
 def test_every_string_and_part_edit_js_uses_is_in_the_template(author):

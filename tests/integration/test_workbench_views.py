@@ -20,7 +20,7 @@ def _scenarios():
 
 def block_html(page: str) -> str:
     """Only the block's own markup (the workbench page also echoes the scenario XML)."""
-    start = page.index('<div class="lb-quiz"')
+    start = page.index('<div class="lb-block lb-quiz"')
     return page[start:page.index('<div class="lb-status"', start)]
 
 
@@ -30,7 +30,7 @@ def test_every_quiz_scenario_renders(scenarios):
     for name in scenarios:
         response = client.get(f"/scenario/{name}/?student=viewer")
         assert response.status_code == 200, name
-        assert 'class="lb-quiz"' in response.content.decode()
+        assert 'class="lb-block lb-quiz"' in response.content.decode()
 
 
 def test_browser_language_is_used_when_the_learner_has_not_chosen(scenarios):
@@ -57,7 +57,7 @@ def test_handlers_need_the_csrf_token(scenarios):
 
 def test_static_files_are_served_by_url(scenarios):
     client = Client()
-    for path in ("public/quiz.js", "public/quiz.css"):
+    for path in ("public/min/quiz.js", "public/min/quiz.css", "public/quiz.js"):
         response = client.get(f"/resource/legal_quiz/{path}")
         assert response.status_code == 200
     for forbidden in ("templates/quiz.html", "public/../blocks/quiz.py", "data/norms.json"):

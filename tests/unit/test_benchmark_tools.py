@@ -96,6 +96,15 @@ def test_quiz_payload_of_the_synthetic_quiz_takes_the_first_choice():
     assert quiz_payload(html)["answers"] == {"T": {"choices": ["first"]}, "U": {"choices": ["third"]}}
 
 
+def test_quiz_payload_answers_lists_that_copy_the_first_lists_options():
+    html = ('<fieldset class="lb-q" data-q="M"><select id="m1" data-prompt="P1"><option value="">-</option>'
+            '<option value="A1">a</option><option value="A2">b</option></select>'
+            '<select data-prompt="P2" data-options-from="m1"><option value="">-</option></select>'
+            '<select data-prompt="P3" data-options-from="m1"><option value="">-</option>'
+            '<option value="A2" selected>b</option></select></fieldset>')
+    assert quiz_payload(html)["answers"] == {"M": {"matches": {"P1": "A1", "P2": "A1", "P3": "A2"}}}
+
+
 def test_case_payload_takes_the_first_open_choice_in_either_attribute_order():
     assert case_payload('<button data-action="choose" data-choice="K1">a</button>'
                         '<button data-action="choose" data-choice="K2">b</button>') == {"choice": "K1"}
