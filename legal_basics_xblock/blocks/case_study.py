@@ -38,6 +38,7 @@ from .base import (
     unavailable_fragment,
 )
 from .drafting import DraftingMixin
+from .printing import ActionPlanMixin
 from .editing import StructuredContentMixin
 from .options import OptionSpec
 from .scoring import FractionScoreMixin
@@ -61,7 +62,7 @@ OPTIONS = (
 @XBlock.wants("user")
 @XBlock.needs("i18n")
 @XBlock.supports("multi_device")
-class LegalCaseStudyBlock(DraftingMixin, StructuredContentMixin, LegalBlockMixin, FractionScoreMixin,
+class LegalCaseStudyBlock(ActionPlanMixin, DraftingMixin, StructuredContentMixin, LegalBlockMixin, FractionScoreMixin,
                           CompletableXBlockMixin, XBlock):
     """A situation the learner works through: choices, consequences, deadlines, an action plan."""
 
@@ -177,7 +178,7 @@ class LegalCaseStudyBlock(DraftingMixin, StructuredContentMixin, LegalBlockMixin
     def body_html(self) -> str:
         context = case_context(self.screen())
         context.update(title=self.title(), languages=self.language_options(),
-                       past_due=self.is_past_due())
+                       past_due=self.is_past_due(), plan_url=self.plan_url() if context["finished"] else "")
         return self.render_template(f"{self.template}_body.html", context)
 
     @guarded_view(unavailable_fragment)

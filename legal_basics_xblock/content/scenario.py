@@ -38,6 +38,7 @@ class Variable:
     type: str
     initial: object = 0
     label: Text = field(default_factory=dict)
+    values: tuple = ()  # (number, Text) pairs: a counter that codes a state shows its words, never the number
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class Role:
     name: Text
     brief: Text
     start: str
+    about: Text = field(default_factory=dict)  # what the role does, shown on the role screen to everyone
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,11 @@ def _number(value, default: float = 0.0) -> float:
 
 def _text(raw) -> dict:
     return {str(k): str(v) for k, v in (raw or {}).items() if v is not None}
+
+
+def _values(raw) -> tuple:
+    """A counter's named values; the validator reports entries that are not ``{n, label}``."""
+    return tuple((_number(v.get("n")), _text(v.get("label"))) for v in (raw or ()) if isinstance(v, Mapping))
 
 
 def _choice(raw: Mapping) -> Choice:
@@ -267,9 +274,10 @@ def load_scenario(document: Mapping | None) -> Scenario:
     for raw in document.get("variables", ()):
         if isinstance(raw, Mapping):
             var = Variable(str(raw.get("id", "")), str(raw.get("type", "number")), raw.get("initial", 0),
-                           _text(raw.get("label")))
+                           _text(raw.get("label")), _values(raw.get("values")))
             variables[var.id] = var
-    roles = tuple(Role(str(r.get("id", "")), _text(r.get("name")), _text(r.get("brief")), str(r.get("start", "")))
+    roles = tuple(Role(str(r.get("id", "")), _text(r.get("name")), _text(r.get("brief")), str(r.get("start", "")),
+                       _text(r.get("about")))
                   for r in document.get("roles", ()) if isinstance(r, Mapping))
     stages = tuple(Stage(str(s.get("id", "")), _text(s.get("title")), int(_number(s.get("minutes"))),
                          _text(s.get("script")))

@@ -79,8 +79,9 @@ _PART = obj(
 )
 SCENARIO = obj(
     schema=INT, start=STR, max_steps=INT, case_file=TEXT, criteria=listing(TEXT), debrief=listing(TEXT),
-    variables=listing(obj("variable", id=STR, type=STR, initial=SCALAR, label=TEXT)),
-    roles=listing(obj("role", id=STR, name=TEXT, brief=TEXT, start=STR)),
+    variables=listing(obj("variable", id=STR, type=STR, initial=SCALAR, label=TEXT,
+                          values=listing(obj("value", n=NUMBER, label=TEXT)))),
+    roles=listing(obj("role", id=STR, name=TEXT, brief=TEXT, start=STR, about=TEXT)),
     stages=listing(obj("stage", id=STR, title=TEXT, minutes=INT, script=TEXT)),
     nodes=listing(obj(
         "node", id=STR, kind=STR, title=TEXT, body=TEXT, rating=STR, credit=NUMBER, stage=STR, cites=IDS,

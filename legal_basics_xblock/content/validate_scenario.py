@@ -121,6 +121,18 @@ def _check_variables(out: Collector, scenario: Scenario) -> None:
         if var.type not in VARIABLE_TYPES:
             out.error(_('Variable type "{type}" is unknown; use one of: {types}.'), path, type=var.type,
                       types=", ".join(VARIABLE_TYPES))
+        _check_values(out, var, path)
+
+
+def _check_values(out: Collector, var, path: tuple) -> None:
+    """Named values belong to counters: each a distinct whole number with words in both languages."""
+    if var.values and var.type != "counter":
+        out.error(_("Only a counter can name its values."), path)
+    numbers = [number for number, _label in var.values]
+    if any(not float(n).is_integer() for n in numbers) or len(set(numbers)) != len(numbers):
+        out.error(_("Each named value must be a different whole number."), path)
+    for _number, label in var.values:
+        _check_text(out, label, path, _("The name of a value"))
 
 
 def _check_choice(out: Collector, scenario: Scenario, node: Node, choice) -> None:
@@ -190,6 +202,7 @@ def _check_roles_and_stages(out: Collector, scenario: Scenario) -> None:
         path = ("role", role.id)
         _check_text(out, role.name, path, _("The role name"))
         _check_text(out, role.brief, path, _("The role brief"))
+        _check_text(out, role.about, path, _("The role description"), required=False)
     for stage in scenario.stages:
         _check_text(out, stage.title, ("stage", stage.id), _("The stage title"))
     for node in scenario.nodes.values():

@@ -21,7 +21,7 @@ DRAFT_CHILDREN = {"title", "body", "image", "heading", "part"}
 PART_CHILDREN = {"label", "option", "placeholder", "explanation", "cite"}
 OPTION_CHILDREN = {"text", "feedback"}
 CHOICE_CHILDREN = {"label", "requires", "effect", "deadline", "feedback", "cite"}
-STRUCTURAL = {"variable", "scene", "draft", "ending", "choice", "step", "role", "stage", "image", "deadline", "part",
+STRUCTURAL = {"variable", "value", "scene", "draft", "ending", "choice", "step", "role", "stage", "image", "deadline", "part",
               "option"}
 
 
@@ -173,6 +173,15 @@ def _node(element, types: dict, lines: dict) -> dict:
     return raw
 
 
+def _named_value(element) -> dict:
+    """``<value n="1"><label lang="kk">…</label>…</value>``: the words for one value of a counter."""
+    try:
+        number = typed_value(element.get("n", ""), "counter")
+    except OLXError as exc:
+        raise OLXError(str(exc), element.sourceline) from exc
+    return {"n": number, "label": localized(element, "label")}
+
+
 def _variables(root) -> list[dict]:
     variables = []
     for element in root.findall("variable"):
@@ -184,6 +193,8 @@ def _variables(root) -> list[dict]:
         raw = {"id": element.get("id", ""), "type": var_type, "initial": initial}
         if localized(element, "label"):
             raw["label"] = localized(element, "label")
+        if element.findall("value"):
+            raw["values"] = [_named_value(v) for v in element.findall("value")]
         variables.append(raw)
     return variables
 
@@ -192,7 +203,8 @@ def _trial_parts(root, document: dict) -> None:
     if localized(root, "case_file"):
         document["case_file"] = localized(root, "case_file")
     roles = [{"id": r.get("id", ""), "start": r.get("start", ""), "name": localized(r, "name"),
-              "brief": localized(r, "brief")} for r in root.findall("role")]
+              "brief": localized(r, "brief"), **({"about": localized(r, "about")} if r.findall("about") else {})}
+             for r in root.findall("role")]
     stages = [{"id": s.get("id", ""), "minutes": whole_number(s.get("minutes") or "0", "minutes", s.sourceline),
                "title": localized(s, "title"), "script": localized(s, "script")} for s in root.findall("stage")]
     for key, value in (("roles", roles), ("stages", stages), ("criteria", localized_groups(root, "criterion")),
@@ -284,6 +296,7 @@ def _serialize_trial_parts(node, document: dict) -> None:
     for role in document.get("roles", ()):
         element = etree.SubElement(node, "role", id=role["id"], start=role.get("start", ""))
         append_localized(element, "name", role.get("name", {}))
+        append_localized(element, "about", role.get("about", {}))
         append_localized(element, "brief", role.get("brief", {}))
     for stage in document.get("stages", ()):
         element = etree.SubElement(node, "stage", id=stage["id"], minutes=attribute(stage.get("minutes", 0)))
@@ -305,6 +318,9 @@ def serialize_scenario(node: etree._Element, document: dict) -> None:
         element = etree.SubElement(node, "variable", id=var["id"], type=var["type"],
                                    initial=attribute(var.get("initial", 0)))
         append_localized(element, "label", var.get("label", {}))
+        for value in var.get("values", ()):
+            append_localized(etree.SubElement(element, "value", n=attribute(value.get("n", 0))), "label",
+                             value.get("label", {}))
     _serialize_trial_parts(node, document)
     for raw in document.get("nodes", ()):
         _serialize_node(node, raw)

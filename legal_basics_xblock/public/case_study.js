@@ -28,7 +28,6 @@ function LegalCaseStudyView(runtime, element, initArgs) {
         if (!button || !view.block.contains(button)) { return; }
         var action = button.getAttribute('data-action');
         event.preventDefault();
-        if (action === 'print') { window.print(); return; }
         var confirmBox = view.block.querySelector('.lb-confirm');
         if (action === 'restart' && button.hasAttribute('data-confirm') && confirmBox) {
             confirmBox.querySelector('.lb-confirm__text').textContent = button.getAttribute('data-confirm');
@@ -49,6 +48,8 @@ function LegalCaseStudyView(runtime, element, initArgs) {
         view.post(action, payload, function () {
             if (action === 'set_language') {
                 view.focus(['[data-lang="' + payload.language + '"]']);
+            } else if (action === 'choose_role') {
+                view.focus(['.lb-role'].concat(AFTER_STEP));
             } else {
                 view.focus(AFTER_STEP);
             }

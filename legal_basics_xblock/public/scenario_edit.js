@@ -106,6 +106,7 @@
 
     function cleanTrial(doc) {
         dropBlank(doc, 'case_file');
+        (doc.roles || []).forEach(function (role) { dropBlank(role, 'about'); });
         (doc.stages || []).forEach(function (stage) {
             setTyped(stage, 'minutes', 'number');
             dropBlank(stage, 'script');
@@ -126,6 +127,8 @@
         doc.variables.forEach(function (variable) {
             setTyped(variable, 'initial', variable.type);
             dropBlank(variable, 'label');
+            (variable.values || []).forEach(function (value) { setTyped(value, 'n', 'number'); });
+            if (variable.values && !variable.values.length) { delete variable.values; }
         });
         doc.nodes.forEach(function (node) { cleanNode(doc, node); });
         cleanTrial(doc);
@@ -343,10 +346,18 @@
             requires: function () { return newCondition('eq'); },
             effects: function () { return newCondition('set'); },
             plan: function () { return {text: emptyText()}; },
-            roles: function (list) { return {id: freshId('role', list), start: '', name: emptyText(), brief: emptyText()}; },
+            roles: function (list) {
+                return {id: freshId('role', list), start: '', name: emptyText(), about: emptyText(), brief: emptyText()};
+            },
             stages: function (list) { return {id: freshId('stage', list), minutes: 10, title: emptyText()}; },
             criteria: emptyText,
-            debrief: emptyText
+            debrief: emptyText,
+            values: function (list) {
+                var used = list.map(function (v) { return Number(v.n); });
+                var n = 1;
+                while (used.indexOf(n) !== -1) { n += 1; }
+                return {n: n, label: emptyText()};
+            }
         };
 
         function newNode(kind) {

@@ -21,6 +21,7 @@ from .drafts import document_token, draft_form, draft_outcome
 from .tokens import Tokens
 
 RATING_LABELS = {"best": _("Best outcome"), "acceptable": _("Acceptable outcome"), "poor": _("Poor outcome")}
+BANNERS = {"best": "ok", "acceptable": "part", "poor": "bad"}  # common.css .lb-banner--*
 
 
 @dataclass
@@ -43,15 +44,41 @@ class CaseScreen:
 
 def _variables(screen: CaseScreen) -> tuple[list, list]:
     counters, evidence = [], []
+    clocks = {c.deadline.var for node in screen.scenario.nodes.values() for c in node.choices if c.deadline}
     for var in screen.scenario.variables.values():
         value = screen.progress["vars"].get(var.id)
         label = authored.plain(var.label, screen.language) or var.id
         if var.type == "flag":
             if value:
                 evidence.append(label)
-        elif var.type == "counter":
-            counters.append({"label": label, "value": value})
+        elif var.type == "counter" and (not var.values or _value_name(var, value, screen.language)):
+            counters.append({"label": label, "value": _value_name(var, value, screen.language) or value,
+                             "clock": _clock(screen, var.id, value) if var.id in clocks else None})
     return counters, evidence
+
+
+def _value_name(var, value, language: str) -> str:
+    """A coded counter shows the words for its value; a value without words is not shown at all."""
+    return next((authored.plain(label, language) for number, label in var.values if number == value), "")
+
+
+def _taken_choice(screen: CaseScreen, entry: dict):
+    node = screen.scenario.node(entry.get("node", ""))
+    return next((c for c in node.choices if c.id == entry.get("choice")), None) if node else None
+
+
+def _clock(screen: CaseScreen, var_id: str, value) -> dict:
+    """A time counter as a timeline, with the deadline of the last step the learner took that has one:
+    a deadline ahead is never shown before the learner meets it."""
+    taken = (_taken_choice(screen, entry) for entry in screen.progress.get("path", ()))
+    deadlines = [choice.deadline.max for choice in taken
+                 if choice is not None and choice.deadline is not None and choice.deadline.var == var_id]
+    if not deadlines or not isinstance(value, (int, float)):
+        return {"deadline": None}
+    deadline = deadlines[-1]
+    top = max(deadline, value, 1) * 1.15
+    return {"deadline": deadline, "late": value > deadline, "fill": round(100 * value / top),
+            "mark": round(100 * deadline / top)}
 
 
 def _draft_step(screen: CaseScreen, node, entry: dict, terms) -> View:
@@ -70,7 +97,7 @@ def _path(screen: CaseScreen, terms) -> list:
         if node is not None and node.kind == DRAFT and isinstance(entry.get("values"), dict):
             steps.append(_draft_step(screen, node, entry, terms))
             continue
-        choice = next((c for c in node.choices if c.id == entry.get("choice")), None) if node else None
+        choice = _taken_choice(screen, entry)
         if choice is None:
             continue
         steps.append(View({
@@ -90,7 +117,7 @@ def _ending(screen: CaseScreen, node, terms) -> dict:
         return View({
             "title": gettext("The case stopped here"),
             "body": gettext("You went round in circles for too long; the case ended without a result."),
-            "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": [],
+            "rating": "poor", "rating_label": gettext(RATING_LABELS["poor"]), "plan": [], "banner": "bad",
         })
     plan = [View({
         "text": authored.html(step.text, screen.language, terms),
@@ -103,6 +130,7 @@ def _ending(screen: CaseScreen, node, terms) -> dict:
         "title": authored.plain(node.title, screen.language),
         "body": authored.html(node.body, screen.language, terms),
         "rating": node.rating,
+        "banner": BANNERS.get(node.rating, ""),
         "rating_label": gettext(RATING_LABELS.get(node.rating, "")) if node.rating in RATING_LABELS else "",
         "plan": plan,
         "citations": authored.citations(node.cites, screen.language),

@@ -60,5 +60,8 @@ def translation(language: str) -> gettext_module.NullTranslations:
 def render(name: str, context: dict, language: str) -> str:
     """Render template ``name`` with ``context``; ``{% trans %}`` uses ``language``."""
     context = dict(context)
-    context.setdefault("gettext", translation(language).gettext)
+    gettext = context.setdefault("gettext", translation(language).gettext)
+    # The content languages, named in the UI language: editor_pair.html loops over them.
+    context.setdefault("content_languages", (("kk", gettext("Kazakh")), ("ru", gettext("Russian"))))
+    context.setdefault("optional_word", gettext("optional"))
     return _template(name).render(Context(context))

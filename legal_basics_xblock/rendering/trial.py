@@ -8,14 +8,14 @@ from .tokens import Tokens
 
 
 def trial_context(scenario: Scenario, progress: dict, tokens: Tokens, language: str, finished: bool) -> dict:
-    """Only the learner's own role brief; other roles are names to choose from, nothing more."""
+    """Only the learner's own role brief; other roles are names and their public description, nothing more."""
     context = {"case_file": authored.html(scenario.case_file, language) if scenario.case_file else ""}
     role = scenario.role(progress.get("role", "")) if progress.get("role") else None
     if role is not None:
         context["role"] = {"name": authored.plain(role.name, language), "brief": authored.html(role.brief, language)}
     else:
-        context["roles"] = [{"token": tokens.token("role", r.id), "name": authored.plain(r.name, language)}
-                            for r in scenario.roles]
+        context["roles"] = [{"token": tokens.token("role", r.id), "name": authored.plain(r.name, language),
+                             "about": authored.plain(r.about, language)} for r in scenario.roles]
     if finished:
         context["debrief"] = [authored.html(question, language) for question in scenario.debrief]
     return context

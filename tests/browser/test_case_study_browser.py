@@ -142,26 +142,6 @@ def test_axe_on_every_screen_type(browser, workbench, student, name):
     page.check_axe("ending with the action plan")
 
 
-def test_printable_action_plan(browser, workbench, student):
-    page = CasePage(browser, workbench, case_paths(workbench)["case_consumer_return"], student).open()
-    walk_to_ending(page)
-    browser.execute_script("window.__printed = 0; window.print = function () { window.__printed += 1; };")
-    print_button = page.find_all("button[data-action='print']")[0]
-    browser.execute_script("arguments[0].click()", print_button)
-    assert browser.execute_script("return window.__printed") == 1
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    try:
-        visible = browser.execute_script(
-            "var css = arguments[0]; var q = function (s) { var e = document.querySelector(css + ' ' + s);"
-            " return e ? getComputedStyle(e).display : 'missing'; };"
-            "return [q('.lb-plan'), q('.lb-progress'), q('.lb-actions'), q('button[data-action=print]')];",
-            page.css)
-    finally:
-        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    plan, progress, actions, button = visible
-    assert plan != "none" and progress == "none" and actions == "none" and button == "none"
-
-
 def test_phone_width(browser, workbench, student):
     browser.set_window_size(360, 800)
     page = CasePage(browser, workbench, case_paths(workbench)["case_whatsapp_dismissal"], student).open()
