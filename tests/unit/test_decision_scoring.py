@@ -96,7 +96,7 @@ FILES = scenario_files()
 
 def test_every_course_case_and_packaged_scenario_is_covered():
     names = {p.name for p in FILES}
-    assert {"trial_reinstatement.xml", "case_final.xml", "case_whatsapp_dismissal.xml"} <= names
+    assert {"trial_reinstatement.xml", "case_week.xml", "case_whatsapp_dismissal.xml"} <= names
     assert len(FILES) >= 30
 
 
