@@ -34,8 +34,12 @@ def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, valida
     for course in courses or list(read_json(source / "course.json")["courses"]):
         for language in languages:
             target = out / f"{course}-{language}.tar.gz"
-            write_tarball(CourseBuilder(source, course, language).build(), target)
+            builder = CourseBuilder(source, course, language)
+            write_tarball(builder.build(), target)
             built.append(target)
+            lines, broken = promises(builder, source)
+            print(f"{target}: what the syllabus promises\n" + "\n".join(lines))
+            failed = failed or broken
             if validate:
                 report = validate_path(target)
                 print(report.summary(str(target)))
@@ -45,6 +49,12 @@ def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, valida
     if failed:
         raise SystemExit(1)
     return built
+
+
+def promises(builder, source: Path) -> tuple[list, bool]:
+    from course_tools.targets import check_course  # pylint: disable=import-outside-toplevel
+    reuses = builder.course.get("targets", {}).get("reuses")
+    return check_course(builder, CourseBuilder(source, reuses, builder.language) if reuses else None)
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,56 @@
+"""The build's check of what the syllabus promises (course_tools/targets.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course_tools.build import CourseBuilder
+from course_tools.source import Module, Section, Unit
+from course_tools.targets import ModuleCounts, check_course, check_module, graded_problems, reuse_problems
+
+SOURCE = Path(__file__).resolve().parents[2] / "course_export"
+TARGETS = {"min_cases": 3, "min_drafts": 1, "min_items": 12, "min_reading_words": 1500}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_elective_keeps_every_promise(language):
+    builder = CourseBuilder(SOURCE, "elective", language)
+    builder.build()
+    lines, failed = check_course(builder)
+    assert not failed, "\n".join(lines)
+    assert sum(1 for line in lines if line.startswith("m0")) >= 9 + 10, "a line per subject module and per module"
+
+
+def test_the_trainer_course_has_every_subject_block_of_the_elective():
+    trainer = CourseBuilder(SOURCE, "trainer", "kk")
+    trainer.build()
+    lines, failed = check_course(trainer, CourseBuilder(SOURCE, "elective", "kk"))
+    assert not failed, "\n".join(lines)
+
+
+def test_a_short_module_is_named_with_what_it_lacks():
+    counts = check_module(ModuleCounts("m07", cases=2, drafts=0, items=12, reading_words=900), TARGETS)
+    assert counts.problems == ["2 case studies, the syllabus promises at least 3",
+                               "0 drafting tasks, the syllabus promises at least 1",
+                               "900 reading words, the syllabus promises at least 1500"]
+
+
+def test_a_graded_subsection_without_a_due_date_or_with_mixed_weights_is_reported():
+    files = {
+        "sequential/s1.xml": b'<sequential graded="true" format="Case study"><vertical url_name="u1"/>'
+                             b'<vertical url_name="u2"/></sequential>',
+        "vertical/u1.xml": b'<vertical><legal_case_study url_name="a" weight="5"/></vertical>',
+        "vertical/u2.xml": b'<vertical><legal_case_study url_name="b"/></vertical>',
+        "sequential/s2.xml": b'<sequential><vertical url_name="u1"/></sequential>',
+    }
+    assert graded_problems(files) == ["graded subsection s1 has no due date",
+                                      "graded subsection s1 mixes block weights [1.0, 5.0]"]
+
+
+def test_a_course_that_reuses_another_must_keep_its_url_names():
+    def module(*unit_ids):
+        return Module("m", Path("."), {}, {}, {}, [Section("s", {}, "", [Unit(i, {}, block="x.xml") for i in unit_ids])])
+    assert reuse_problems([module("a", "b")], [module("a", "b")], "trainer") == []
+    assert reuse_problems([module("a")], [module("a", "b")], "trainer") == ["trainer lacks 1 reused block(s): b"]
