@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .experiments import FIRST_PARTITION_ID, block_name, child_name, group_name, partition, split_test
 from .handouts import handout_html
 from .image import course_card_png
 from .pages import GLOSSARY_PAGE, LABELS, glossary_page, resolve_links
@@ -40,6 +41,7 @@ class CourseBuilder:
         self.key = course_key
         self.language = language
         self.files: dict[str, bytes] = {}
+        self.partitions: list[dict] = []  # random-scheme user partitions of the units with variants
         self.modules = []
         for module_id in self.course["modules"]:
             try:
@@ -58,7 +60,8 @@ class CourseBuilder:
         for module in self.modules:
             units = [u for s in module.sections for u in s.units]
             names = [module.id, *(s.id for s in module.sections), *(u.id for u in units),
-                     *(f"{u.id}_unit" for u in units), *(f"{u.id}_html" for u in units if u.html)]
+                     *(f"{u.id}_unit" for u in units), *(f"{u.id}_html" for u in units if u.html),
+                     *(n for u in units for n in variant_names(u))]
             where = f"{module.folder / 'module.json'}"
             for name in names:
                 if name in seen:
@@ -121,12 +124,25 @@ class CourseBuilder:
             self.files[f"html/{name}.html"] = (HTML_HEADER + text).encode("utf-8")
         if unit.block:
             vertical.append(self.block(module, unit))
+        if unit.variants:
+            vertical.append(self.experiment(module, unit))
         return vertical
 
-    def block(self, module: Module, unit) -> etree._Element:
-        element = copy.deepcopy(block_element(module, unit))
+    def experiment(self, module: Module, unit) -> etree._Element:
+        """One of the unit's variants per learner, at random (course_tools/experiments.py)."""
+        partition_id = FIRST_PARTITION_ID + len(self.partitions)
+        names = [child_name(unit.id, index) for index in range(len(unit.variants))]
+        for index, (name, variant) in enumerate(zip(names, unit.variants)):
+            child = etree.Element("vertical", display_name=f"{_text(unit.title, self.language)} · {group_name(index)}")
+            child.append(self.block(module, unit, variant, block_name(unit.id, index)))
+            self.files[f"vertical/{name}.xml"] = _xml(child)
+        self.partitions.append(partition(partition_id, unit.id, len(names)))
+        return split_test(unit.id, partition_id, names, f"{self.config['org']}+{self.course['number']}+{self.run}")
+
+    def block(self, module: Module, unit, file_name: str = "", url_name: str = "") -> etree._Element:
+        element = copy.deepcopy(block_element(module, unit, file_name))
         element.tail = None
-        element.set("url_name", unit.id)
+        element.set("url_name", url_name or unit.id)
         if element.tag in BLOCK_TAGS:
             element.set("default_language", self.language)
         for name, value in {**self.course.get("block_overrides", {}).get(element.tag, {}), **unit.overrides}.items():
@@ -148,6 +164,8 @@ class CourseBuilder:
                      {"type": "dates", "name": "Dates", "course_staff_only": False}],
             **self.course.get("settings", {}),
         }
+        if self.partitions:
+            settings["user_partitions"] = self.partitions
         policy = {f"course/{self.run}": settings}
         self.files[f"policies/{self.run}/policy.json"] = _json(policy)
         self.files[f"policies/{self.run}/grading_policy.json"] = _json(self.course["grading"])
@@ -169,6 +187,10 @@ class CourseBuilder:
         self.files[f"static/{glossary}"] = glossary_page(self.language).encode("utf-8")
         links.append(f'<li><a href="/static/{glossary}">{LABELS[self.language][0]}</a></li>')
         self.files["info/handouts.html"] = ("<ol>\n" + "\n".join(links) + "\n</ol>\n").encode("utf-8")
+
+
+def variant_names(unit) -> list:
+    return [make(unit.id, index) for index in range(len(unit.variants)) for make in (child_name, block_name)]
 
 
 def _json(data) -> bytes:

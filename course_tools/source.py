@@ -30,6 +30,7 @@ class Unit:
     block: str = ""
     overrides: dict = field(default_factory=dict)
     staff_only: bool = False  # e.g. the lecturer's lesson plan: in the course, not shown to learners
+    variants: list = field(default_factory=list)  # block files, one shown to each learner at random
 
 
 @dataclass
@@ -65,22 +66,24 @@ def load_module(root: Path, module_id: str) -> Module:
     sections = []
     for section in raw.get("sections", ()):
         units = [Unit(u["id"], u.get("title", {}), u.get("html", ""), u.get("block", ""), u.get("overrides", {}),
-                      bool(u.get("staff_only")))
+                      bool(u.get("staff_only")), list(u.get("variants", ())))
                  for u in section.get("units", ())]
         sections.append(Section(section["id"], section.get("title", {}), section.get("format", ""), units))
     return Module(module_id, folder, raw.get("title", {}), raw.get("hours", {}), raw.get("outcomes", {}), sections)
 
 
-def block_element(module: Module, unit: Unit) -> etree._Element:
-    """The block's OLX element: from the module folder or, for ``pkg:NAME``, the package scenarios."""
-    if unit.block.startswith("pkg:"):
-        path = SCENARIO_DIR / f"{unit.block[4:]}.xml"
+def block_element(module: Module, unit: Unit, name: str = "") -> etree._Element:
+    """The block's OLX element (the unit's block, or the variant file ``name``): from the module folder or,
+    for ``pkg:NAME``, the package scenarios."""
+    name = name or unit.block
+    if name.startswith("pkg:"):
+        path = SCENARIO_DIR / f"{name[4:]}.xml"
     else:
-        path = (module.folder / unit.block).resolve()
+        path = (module.folder / name).resolve()
     try:
         root = parse_xml(path.read_bytes())
     except FileNotFoundError as exc:
-        raise SourceError(f"{module.folder / 'module.json'}: unit {unit.id}: {unit.block} not found") from exc
+        raise SourceError(f"{module.folder / 'module.json'}: unit {unit.id}: {name} not found") from exc
     tags = BLOCK_TAGS + OTHER_BLOCK_TAGS
     element = find_block(root, tags)
     if element is None:
