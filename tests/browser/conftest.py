@@ -11,18 +11,14 @@ import html
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from devserver.live import get, running_workbench
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO_DIR = REPO / "legal_basics_xblock" / "scenarios"
@@ -59,15 +55,7 @@ def require_toolchain() -> None:
 
 # --- the workbench ---------------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str, timeout: float = 5.0) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (local test server)
-        return response.read().decode("utf-8")
+_get = get
 
 
 @dataclass
@@ -143,39 +131,8 @@ class Workbench:
 def workbench(tmp_path_factory):
     """``devserver.settings`` workbench on a free port, in its own temp dir (own SQLite DB)."""
     require_toolchain()
-    workdir = tmp_path_factory.mktemp("workbench")
-    (workdir / "var").mkdir()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "devserver.settings", "PYTHONPATH": str(REPO),
-           "PYTHONHASHSEED": "0", "PYTHONWARNINGS": "ignore"}
-    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "--noinput", "-v", "0"],
-                   cwd=workdir, env=env, check=True, timeout=120)
-    port = _free_port()
-    log_path = workdir / "runserver.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                raise RuntimeError("workbench exited:\n" + log_path.read_text(errors="replace"))
-            try:
-                _get(base_url + "/", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                if time.monotonic() > deadline:
-                    raise RuntimeError("workbench did not answer:\n" + log_path.read_text(errors="replace")) from None
-                time.sleep(0.2)
+    with running_workbench(tmp_path_factory.mktemp("workbench")) as (base_url, log_path):
         yield Workbench(base_url, log_path)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
 
 
 # --- the browser -----------------------------------------------------------------------------------
