@@ -137,7 +137,8 @@ class CourseBuilder:
             child.append(self.block(module, unit, variant, block_name(unit.id, index)))
             self.files[f"vertical/{name}.xml"] = _xml(child)
         self.partitions.append(partition(partition_id, unit.id, len(names)))
-        return split_test(unit.id, partition_id, names, f"{self.config['org']}+{self.course['number']}+{self.run}")
+        return split_test(unit.id, _text(unit.title, self.language), partition_id, names,
+                          f"{self.config['org']}+{self.course['number']}+{self.run}")
 
     def block(self, module: Module, unit, file_name: str = "", url_name: str = "") -> etree._Element:
         element = copy.deepcopy(block_element(module, unit, file_name))
@@ -156,7 +157,7 @@ class CourseBuilder:
             "display_name": _text(self.course["title"], self.language),
             "language": self.language,
             "start": self.course["start"], "end": self.course["end"],
-            "advanced_modules": tags,
+            "advanced_modules": tags + (["split_test"] if self.partitions else []),
             "course_image": "course_card.png",
             "self_paced": self.course.get("self_paced", False),
             "tabs": [{"type": "courseware", "name": "Course", "course_staff_only": False},

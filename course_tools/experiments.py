@@ -34,10 +34,10 @@ def partition(partition_id: int, unit_id: str, count: int) -> dict:
             "groups": [{"id": index, "name": group_name(index), "version": 1} for index in range(count)]}
 
 
-def split_test(unit_id: str, partition_id: int, child_names: list[str], course_key: str) -> etree._Element:
+def split_test(unit_id: str, title: str, partition_id: int, child_names: list[str], course_key: str) -> etree._Element:
     """The ``split_test`` element pointing at one child vertical per group."""
     mapping = {str(index): usage_key(course_key, "vertical", name) for index, name in enumerate(child_names)}
-    element = etree.Element("split_test", url_name=unit_id, display_name=unit_id,
+    element = etree.Element("split_test", url_name=unit_id, display_name=title,
                             user_partition_id=str(partition_id), group_id_to_child=json.dumps(mapping))
     for name in child_names:
         etree.SubElement(element, "vertical", url_name=name)

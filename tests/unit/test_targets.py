@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from course_tools.build import CourseBuilder
 from course_tools.source import Module, Section, Unit
@@ -54,3 +56,29 @@ def test_a_course_that_reuses_another_must_keep_its_url_names():
         return Module("m", Path("."), {}, {}, {}, [Section("s", {}, "", [Unit(i, {}, block="x.xml") for i in unit_ids])])
     assert reuse_problems([module("a", "b")], [module("a", "b")], "trainer") == []
     assert reuse_problems([module("a")], [module("a", "b")], "trainer") == ["trainer lacks 1 reused block(s): b"]
+
+
+def test_trainers_get_one_practice_variant_at_random_and_cannot_pass_without_both_practical_tasks():
+    builder = CourseBuilder(SOURCE, "trainer", "ru")
+    files = builder.build()
+    policy = json.loads(files["policies/2027_ru/policy.json"])["course/2027_ru"]
+    partitions = {p["id"]: p for p in policy["user_partitions"]}
+    experiments = [el for path, data in files.items() if path.startswith("vertical/")
+                   for el in etree.fromstring(data).iter("split_test")]
+    assert {e.get("url_name") for e in experiments} == {"t05_practice", "t05_masterclass"}
+    for experiment in experiments:
+        partition = partitions[int(experiment.get("user_partition_id"))]
+        assert partition["scheme"] == "random" and "split_test" in policy["advanced_modules"]
+        mapping = json.loads(experiment.get("group_id_to_child"))
+        assert sorted(mapping) == sorted(str(g["id"]) for g in partition["groups"])
+        for key in mapping.values():
+            vertical = etree.fromstring(files[f"vertical/{key.rsplit('@', 1)[1]}.xml"])
+            assert vertical.find("openassessment") is not None
+    grading = builder.course["grading"]
+    weights = {g["type"]: g["weight"] for g in grading["GRADER"]}
+    cutoff = grading["GRADE_CUTOFFS"]["Pass"]
+    assert abs(sum(weights.values()) - 1) < 1e-9
+    for required in ("Practice consultation", "Master-class plan"):
+        assert 1 - weights[required] < cutoff, f"a perfect score without the {required} must not pass"
+    assert policy["certificates_display_behavior"] == "early_no_info", "the certificate shows on passing"
+    assert policy["certificates"]["certificates"][0]["signatories"], "signatory placeholders for the operator"
