@@ -53,7 +53,8 @@ def test_a_graded_subsection_without_a_due_date_or_with_mixed_weights_is_reporte
 
 def test_a_course_that_reuses_another_must_keep_its_url_names():
     def module(*unit_ids):
-        return Module("m", Path("."), {}, {}, {}, [Section("s", {}, "", [Unit(i, {}, block="x.xml") for i in unit_ids])])
+        units = [Unit(i, {}, block="x.xml") for i in unit_ids]
+        return Module("m", Path("."), {}, {}, {}, [Section("s", {}, "", units)])
     assert reuse_problems([module("a", "b")], [module("a", "b")], "trainer") == []
     assert reuse_problems([module("a")], [module("a", "b")], "trainer") == ["trainer lacks 1 reused block(s): b"]
 
