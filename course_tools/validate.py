@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
-import re
 from pathlib import Path
 
 from legal_basics_xblock.olx.safe_xml import UnsafeXMLError, parse_xml

@@ -1,6 +1,7 @@
 """Build the importable course tarballs from ``course_export/``.
 
     python scripts/build_course.py [--source course_export] [--out dist] [--course elective --lang kk]
+    python scripts/build_course.py --start 2027-09-06 --run 2027b     # the same courses for an autumn run
 
 Writes ``dist/<course>-<lang>.tar.gz`` (one top folder ``course/``, no links, byte-identical on rebuild)
 and validates each with the same checks as ``scripts/validate_course.py``; exits 1 on any error.
@@ -27,14 +28,15 @@ from course_tools.build import CourseBuilder  # noqa: E402
 from course_tools.source import LANGUAGES, SourceError, read_json  # noqa: E402
 
 
-def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, validate=True) -> list[Path]:
+def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, validate=True, start=None,
+              run=None) -> list[Path]:
     from course_tools.legal_lint import findings_in_tarball  # pylint: disable=import-outside-toplevel
     from course_tools.validate import validate_path  # pylint: disable=import-outside-toplevel
     built, failed = [], False
     for course in courses or list(read_json(source / "course.json")["courses"]):
         for language in languages:
             target = out / f"{course}-{language}.tar.gz"
-            builder = CourseBuilder(source, course, language)
+            builder = CourseBuilder(source, course, language, start=start, run=run)
             write_tarball(builder.build(), target)
             built.append(target)
             lines, broken = promises(builder, source)
@@ -64,10 +66,13 @@ def main(argv=None) -> int:
     parser.add_argument("--course", action="append", help="elective, trainer (default: all)")
     parser.add_argument("--lang", action="append", choices=LANGUAGES, help="kk, ru (default: both)")
     parser.add_argument("--no-validate", action="store_true")
+    parser.add_argument("--start", help="a new run's first day, YYYY-MM-DD: every due date follows it")
+    parser.add_argument("--run", help="a new run's name in the course key (default: the one in course.json)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        built = build_all(args.source, args.out, args.course, args.lang or LANGUAGES, not args.no_validate)
+        built = build_all(args.source, args.out, args.course, args.lang or LANGUAGES, not args.no_validate,
+                          args.start, args.run)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -83,3 +84,17 @@ def test_trainers_get_one_practice_variant_at_random_and_cannot_pass_without_bot
         assert 1 - weights[required] < cutoff, f"a perfect score without the {required} must not pass"
     assert policy["certificates_display_behavior"] == "early_no_info", "the certificate shows on passing"
     assert policy["certificates"]["certificates"][0]["signatories"], "signatory placeholders for the operator"
+
+
+def test_a_new_run_moves_every_date_with_its_start():
+    spring = CourseBuilder(SOURCE, "trainer", "kk")
+    autumn = CourseBuilder(SOURCE, "trainer", "kk", start="2027-09-06", run="2027b")
+    files = autumn.build()
+    assert "course/2027b_kk.xml" in files and autumn.course["start"] == "2027-09-06T00:00:00Z"
+    days = (datetime.date(2027, 9, 6) - datetime.date(2027, 2, 1)).days
+    assert autumn.due(spring.modules[0], spring.modules[0].sections[1]) == (
+        datetime.datetime.fromisoformat(spring.due(spring.modules[0], spring.modules[0].sections[1]))
+        + datetime.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    before = datetime.datetime.fromisoformat(spring.course["block_overrides"]["openassessment"]["submission_due"])
+    after = datetime.datetime.fromisoformat(autumn.course["block_overrides"]["openassessment"]["submission_due"])
+    assert after - before == datetime.timedelta(days=days)
