@@ -18,7 +18,7 @@ export PYTHONHASHSEED := 0
 
 .PHONY: help demo test test-unit test-browser test-py311 quality translations check_translations courses \
 	extract_translations compile_translations requirements upgrade benchmark clean norms-report knowledge-gain-sample \
-	assets
+	assets release
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -94,6 +94,9 @@ knowledge-gain-sample: $(BIN)/activate ## the sample knowledge-gain report in do
 	$(BIN)/python scripts/simulate_cohort.py --learners 40 --seed 7 --out docs/knowledge-gain/problem-responses.csv
 	$(BIN)/python scripts/knowledge_gain.py docs/knowledge-gain/problem-responses.csv --out docs/knowledge-gain --lang kk
 	$(BIN)/python scripts/knowledge_gain.py docs/knowledge-gain/problem-responses.csv --out docs/knowledge-gain --lang ru
+
+release: $(BIN)/activate ## rebuild the four course archives into release/ with SHA256SUMS and a README
+	$(BIN)/python scripts/release.py
 
 norms-report: $(BIN)/activate ## the law-currency report of the norm registry → docs/norms-report.md (exit 1 on a defect)
 	$(BIN)/python scripts/norms_report.py --check --write docs/norms-report.md
