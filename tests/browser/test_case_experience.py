@@ -141,3 +141,24 @@ def test_a_met_deadline_is_a_timeline_that_turns_red_when_late(browser, workbenc
     colour = browser.execute_script("return getComputedStyle(arguments[0]).color",
                                     clocks[0].find_element(By.CSS_SELECTOR, ".lb-clock__text"))
     assert (colour == "rgb(161, 36, 27)") == late
+
+
+def test_attempts_are_counted_and_a_restart_that_uses_one_asks_first(browser, workbench, student):
+    page = CasePage(browser, workbench, case_paths(workbench)["case_consumer_return"], student).open()
+    head = page.find_all(".lb-attempt")[0].text
+    assert re.search(r"\b1\b", head) and re.search(r"\b3\b", head), f"attempt 1 of 3 is shown: {head!r}"
+    choice = page.find_all("button.lb-choice")[0]
+    browser.execute_script("arguments[0].focus()", choice)
+    page.press_and_wait()
+    restart = page.find_all("button[data-action='restart']")[0]
+    browser.execute_script("arguments[0].click()", restart)
+    box = page.find_all(".lb-confirm")[0]
+    assert box.is_displayed() and box.text.strip(), "a restart that uses an attempt asks first"
+    browser.execute_script("arguments[0].click()", page.find_all("[data-action='cancel_restart']")[0])
+    assert not box.is_displayed() and page.focused("[data-action='restart']")
+    browser.execute_script("arguments[0].focus()", page.find_all("[data-action='restart']")[0])
+    browser.execute_script("arguments[0].click()", page.find_all("[data-action='restart']")[0])
+    confirm = page.find_all("[data-action='confirm_restart']")[0]
+    browser.execute_script("arguments[0].focus()", confirm)
+    page.press_and_wait()
+    assert re.search(r"\b2\b", page.find_all(".lb-attempt")[0].text), "the second attempt is counted"
