@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,27 +31,37 @@ from course_tools.source import LANGUAGES, SourceError, read_json  # noqa: E402
 
 def build_all(source: Path, out: Path, courses=None, languages=LANGUAGES, validate=True, start=None,
               run=None) -> list[Path]:
-    from course_tools.legal_lint import findings_in_tarball  # pylint: disable=import-outside-toplevel
-    from course_tools.validate import validate_path  # pylint: disable=import-outside-toplevel
-    built, failed = [], False
+    """Build every archive (timed on its own), then check them: promises, validator and legal lint in parallel."""
+    started, builders = time.perf_counter(), {}
     for course in courses or list(read_json(source / "course.json")["courses"]):
         for language in languages:
             target = out / f"{course}-{language}.tar.gz"
             builder = CourseBuilder(source, course, language, start=start, run=run)
             write_tarball(builder.build(), target)
-            built.append(target)
-            lines, broken = promises(builder, source)
-            print(f"{target}: what the syllabus promises\n" + "\n".join(lines))
-            failed = failed or broken
-            if validate:
-                report = validate_path(target)
-                print(report.summary(str(target)))
-                legal = findings_in_tarball(target)
-                print("\n".join(legal) or f"{target}: legal regressions: none")
-                failed = failed or report.failed or bool(legal)
+            builders[target] = builder
+    print(f"built {len(builders)} course archive(s) in {time.perf_counter() - started:.1f} s")
+    failed = False
+    for target, builder in builders.items():
+        lines, broken = promises(builder, source)
+        print(f"{target}: what the syllabus promises\n" + "\n".join(lines))
+        failed = failed or broken
+    if validate:
+        with ProcessPoolExecutor(max_workers=min(len(builders), os.cpu_count() or 1) or 1) as pool:
+            for text, broken in pool.map(check_archive, builders):
+                print(text)
+                failed = failed or broken
     if failed:
         raise SystemExit(1)
-    return built
+    return list(builders)
+
+
+def check_archive(target: Path) -> tuple[str, bool]:
+    """The export validator's summary and the legal lint of one archive (run in a worker process)."""
+    from course_tools.legal_lint import findings_in_tarball  # pylint: disable=import-outside-toplevel
+    from course_tools.validate import validate_path  # pylint: disable=import-outside-toplevel
+    report, legal = validate_path(target), findings_in_tarball(target)
+    text = report.summary(str(target)) + "\n" + ("\n".join(legal) or f"{target}: legal regressions: none")
+    return text, report.failed or bool(legal)
 
 
 def promises(builder, source: Path) -> tuple[list, bool]:
@@ -76,7 +87,7 @@ def main(argv=None) -> int:
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"built {len(built)} course archive(s) in {time.perf_counter() - started:.1f} s")
+    print(f"built and checked {len(built)} course archive(s) in {time.perf_counter() - started:.1f} s")
     return 0
 
 

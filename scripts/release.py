@@ -29,7 +29,7 @@ def readme(archives: list[Path], config: dict) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip() or "unknown"
     lines = ["# Course archives for import in Studio", "",
-             f"Built on {datetime.date.today().isoformat()} from commit `{commit}` of `course_export/` "
+             f"Built on {datetime.datetime.now(datetime.timezone.utc).date().isoformat()} from commit `{commit}` of `course_export/` "
              "(`make release`). Import one in Studio: *Tools → Import*. See docs/instructor-guide.md.", "",
              "| archive | course | course key | first day |", "|---|---|---|---|"]
     for path in archives:
