@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ from course_tools.norms_report import build_report, render_markdown  # noqa: E40
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--today", type=date.fromisoformat, default=datetime.now(timezone.utc).date())
+    parser.add_argument("--today", type=date.fromisoformat, default=datetime.now(UTC).date())
     parser.add_argument("--source", type=Path, default=ROOT / "course_export")
     parser.add_argument("--write", type=Path, help="write the report to this file instead of printing it")
     parser.add_argument("--check", action="store_true", help="exit 1 on any registry or citation defect")

@@ -28,8 +28,9 @@ def sha256(path: Path) -> str:
 def readme(archives: list[Path], config: dict) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip() or "unknown"
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
     lines = ["# Course archives for import in Studio", "",
-             f"Built on {datetime.datetime.now(datetime.timezone.utc).date().isoformat()} from commit `{commit}` of `course_export/` "
+             f"Built on {today} from commit `{commit}` of `course_export/` "
              "(`make release`). Import one in Studio: *Tools → Import*. See docs/instructor-guide.md.", "",
              "| archive | course | course key | first day |", "|---|---|---|---|"]
     for path in archives:

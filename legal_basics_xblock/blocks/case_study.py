@@ -38,9 +38,9 @@ from .base import (
     unavailable_fragment,
 )
 from .drafting import DraftingMixin
-from .printing import ActionPlanMixin
 from .editing import StructuredContentMixin
 from .options import OptionSpec
+from .printing import ActionPlanMixin
 from .scoring import FractionScoreMixin
 
 OPTIONS = (

@@ -21,8 +21,8 @@ DRAFT_CHILDREN = {"title", "body", "image", "heading", "part"}
 PART_CHILDREN = {"label", "option", "placeholder", "explanation", "cite"}
 OPTION_CHILDREN = {"text", "feedback"}
 CHOICE_CHILDREN = {"label", "requires", "effect", "deadline", "feedback", "cite"}
-STRUCTURAL = {"variable", "value", "scene", "draft", "ending", "choice", "step", "role", "stage", "image", "deadline", "part",
-              "option"}
+STRUCTURAL = {"variable", "value", "scene", "draft", "ending", "choice", "step", "role", "stage", "image", "deadline",
+              "part", "option"}
 
 
 def typed_value(raw: str | None, var_type: str):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ def test_every_norm_has_act_article_both_links_edition_and_check_date():
     for norm in registry.norms().values():
         assert norm.act_name and norm.article, norm.id
         assert norm.urls.get("kk") and norm.urls.get("ru"), norm.id
-        assert date.fromisoformat(norm.checked) <= datetime.now(timezone.utc).date(), norm.id
+        assert date.fromisoformat(norm.checked) <= datetime.now(UTC).date(), norm.id
         if norm.status == registry.CURRENT:
             assert date.fromisoformat(norm.edition) <= date.fromisoformat(norm.checked), norm.id
 
